@@ -1,0 +1,1 @@
+export { type StartOptions, type StartReport, start } from "./start";

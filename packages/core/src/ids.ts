@@ -1,0 +1,89 @@
+import { TypeID, typeid } from "typeid-js";
+import { z } from "zod";
+import { VaultError } from "./errors";
+
+/** Every ID prefix in one place (DESIGN §3). The key is the kind used in code; the value is the wire prefix. */
+export const ID_PREFIXES = {
+  secret: "sec",
+  secretVersion: "secver",
+  flag: "flag",
+  rule: "rule",
+  flagOverride: "flagovr",
+  configEntry: "cfg",
+  configVersion: "cfgver",
+  configOverride: "ovr",
+  rotationPolicy: "rotpol",
+  rotation: "rot",
+  audit: "audit",
+  token: "tok",
+  app: "app",
+  apiKey: "apikey",
+  kek: "kek",
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+export type IdPrefix<K extends IdKind> = (typeof ID_PREFIXES)[K];
+/** A branded string: `Id<"secret">` cannot be passed where `Id<"flag">` is expected. */
+export type Id<K extends IdKind> = `${IdPrefix<K>}_${string}` & { readonly __idKind?: K };
+
+/** A new K-sortable (UUIDv7) ID of the given kind. */
+export function newId<K extends IdKind>(kind: K): Id<K> {
+  return typeid(ID_PREFIXES[kind]).toString() as Id<K>;
+}
+
+/** Parse an ID of the given kind; a malformed ID or one with another kind's prefix is a VALIDATION error. */
+export function parseId<K extends IdKind>(kind: K, value: string): Id<K> {
+  const expected = ID_PREFIXES[kind];
+  const underscore = value.lastIndexOf("_");
+  const actual = underscore === -1 ? "" : value.slice(0, underscore);
+  if (actual !== expected) {
+    throw new VaultError(
+      "VALIDATION",
+      actual === ""
+        ? `invalid ${kind} id "${truncate(value)}": expected prefix "${expected}_"`
+        : `invalid ${kind} id "${truncate(value)}": expected prefix "${expected}_", got "${actual}_"`,
+      { details: { kind, expectedPrefix: expected, actualPrefix: actual } },
+    );
+  }
+  try {
+    return TypeID.fromString(value, expected).toString() as Id<K>;
+  } catch (cause) {
+    throw new VaultError("VALIDATION", `invalid ${kind} id "${truncate(value)}": malformed suffix`, {
+      details: { kind, expectedPrefix: expected },
+      cause,
+    });
+  }
+}
+
+/** True when `value` is a well-formed ID of this kind. */
+export function isId<K extends IdKind>(kind: K, value: unknown): value is Id<K> {
+  if (typeof value !== "string") return false;
+  try {
+    parseId(kind, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The UTC time encoded in an ID's UUIDv7 timestamp. */
+export function idTimestamp(id: string): Date {
+  const uuid = TypeID.fromString(id).toUUID().replaceAll("-", "");
+  return new Date(Number.parseInt(uuid.slice(0, 12), 16));
+}
+
+/** A zod schema accepting only IDs of one kind, with the same message as {@link parseId}. */
+export function idSchema<K extends IdKind>(kind: K): z.ZodType<Id<K>> {
+  return z.string().transform((value, ctx) => {
+    try {
+      return parseId(kind, value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+      return z.NEVER;
+    }
+  }) as unknown as z.ZodType<Id<K>>;
+}
+
+function truncate(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { VaultError } from "./errors";
+
+/** App ids are slugs: lower-case letters, digits and dashes, 1–63 characters, starting with a letter or digit. */
+export const appIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "app id must be a slug: a-z, 0-9 and '-', 1-63 characters");
+
+/**
+ * Keys of secrets, flags and config entries: 1–256 characters of letters, digits and `. _ - / :`, not starting with
+ * a separator. Path-like keys (`db/primary/password`) list well by prefix.
+ */
+export const keySchema = z
+  .string()
+  .min(1, "key must not be empty")
+  .max(256, "key must be at most 256 characters")
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._\-/:]*$/,
+    "key may contain letters, digits and . _ - / : and must start with a letter or digit",
+  );
+
+/** Tenant ids are opaque to Vault but bounded, and never empty. */
+export const tenantIdSchema = z.string().min(1, "tenant id must not be empty").max(256);
+
+/** JSON metadata attached to objects: string keys, JSON values. */
+export const metadataSchema = z.record(z.string(), z.json());
+export type Metadata = z.infer<typeof metadataSchema>;
+
+/**
+ * Parse untrusted input with `schema`; failures become a VALIDATION VaultError whose message names each bad field.
+ * `what` names the input in the message ("secret set options").
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join("."),
+    message: issue.message,
+  }));
+  const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
+  throw new VaultError("VALIDATION", `invalid ${what}: ${summary}`, { details: { issues } });
+}
