@@ -1,3 +1,10 @@
-// One file per subsystem; each later issue adds its own and re-exports it here (one migration history).
+// One file per subsystem, all re-exported here so drizzle-kit keeps one migration history.
 export * from "./apps";
+export * from "./audit";
+export * from "./auth";
 export * from "./changes";
+export * from "./config";
+export * from "./flag";
+export * from "./override";
+export * from "./rotation";
+export * from "./secret";

@@ -1,0 +1,2 @@
+// Tables of the audit subsystem (owned by its issue). Table names are prefixed vault_.
+export {};
