@@ -1,0 +1,95 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { VaultError } from "@vault/core";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveMs = z.coerce.number().int().min(1);
+
+/**
+ * Every setting of the server, from the environment (and optionally a JSON file named by `VAULT_CONFIG_FILE`; the
+ * environment wins). Names are the environment variable names, so an error message names what to fix.
+ */
+export const settingsSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  VAULT_DATA_DIR: z.string().min(1).default(".vault-data"),
+  /** Keyring JSON (see @vault/crypto); absent → a keyring file in the data directory, generated on first start. */
+  VAULT_KEYRING: z.string().min(1).optional(),
+  /** A keyring file; default `<VAULT_DATA_DIR>/keyring.json` on the embedded default. */
+  VAULT_KEYRING_FILE: z.string().min(1).optional(),
+  PORT: port.default(8200),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** An instance-admin API key to accept (bootstrapped into the database on start) instead of generating one. */
+  VAULT_ADMIN_KEY: z
+    .string()
+    .regex(/^vault_[A-Za-z0-9_-]{43}$/, "must be a key made by `vault apikeys generate` (vault_ + 43 base64url chars)")
+    .optional(),
+  VAULT_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** How long SIGTERM waits for in-flight requests before closing anyway. */
+  VAULT_SHUTDOWN_TIMEOUT_MS: positiveMs.default(10_000),
+  /** How often the rotation manager looks for due policies. */
+  VAULT_ROTATION_POLL_MS: positiveMs.default(30_000),
+  /** Set to "false" to run without the rotation manager (e.g. on read replicas). */
+  VAULT_ROTATION_MANAGER: z.enum(["true", "false"]).default("true"),
+  /** Largest accepted request body in bytes. */
+  VAULT_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+
+/**
+ * Read and validate the settings. Throws a VALIDATION VaultError whose message names every bad setting, so
+ * start-up stops with something a human can fix.
+ */
+export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
+  let fromFile: Record<string, unknown> = {};
+  const file = env.VAULT_CONFIG_FILE;
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(file), "utf8");
+    } catch (cause) {
+      throw new VaultError("VALIDATION", `VAULT_CONFIG_FILE: cannot read ${file}`, {
+        details: { setting: "VAULT_CONFIG_FILE" },
+        cause,
+      });
+    }
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
+      fromFile = Object.fromEntries(
+        Object.entries(parsed).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+      );
+    } catch (cause) {
+      throw new VaultError("VALIDATION", `VAULT_CONFIG_FILE: ${file} is not a JSON object of settings`, {
+        details: { setting: "VAULT_CONFIG_FILE" },
+        cause,
+      });
+    }
+    const unknownKeys = Object.keys(fromFile).filter((k) => !(k in settingsSchema.shape));
+    if (unknownKeys.length > 0) {
+      throw new VaultError("VALIDATION", `VAULT_CONFIG_FILE: unknown setting(s) ${unknownKeys.join(", ")}`, {
+        details: { setting: "VAULT_CONFIG_FILE", unknown: unknownKeys },
+      });
+    }
+  }
+  // Empty environment variables count as unset (`DATABASE_URL= pnpm start`).
+  const fromEnv = Object.fromEntries(
+    Object.keys(settingsSchema.shape)
+      .map((k) => [k, env[k]] as const)
+      .filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const result = settingsSchema.safeParse({ ...fromFile, ...fromEnv });
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({ setting: issue.path.join("."), message: issue.message }));
+  throw new VaultError(
+    "VALIDATION",
+    `invalid settings: ${issues.map((i) => `${i.setting}: ${i.message}`).join("; ")}`,
+    { details: { issues } },
+  );
+}

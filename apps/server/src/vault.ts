@@ -1,0 +1,215 @@
+import { resolve } from "node:path";
+import { type Clock, runAs, systemClock } from "@vault/core";
+import {
+  type AuditEvent,
+  type AuditSink,
+  closeDatabase,
+  type Driver,
+  driverOf,
+  type Executor,
+  migrate,
+  noAudit,
+  openDatabase,
+  pendingMigrations,
+  queryRows,
+  type VaultDb,
+  withTransaction,
+} from "@vault/store";
+import { sql } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
+import type { Logger } from "pino";
+import { ApiKeyService, type AuthContext } from "./auth/apikeys";
+import { AppService } from "./auth/apps";
+import { SYSTEM_APP_ID } from "./auth/scopes";
+import { createLogger } from "./logger";
+import { VaultMetrics } from "./metrics";
+
+export interface CreateVaultOptions {
+  /** An already open database (tests). The caller keeps ownership: `close()` leaves it open. */
+  db?: VaultDb;
+  /** `postgres://…`; absent (and no `db`) → embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  /** PGlite data directory (default `./.vault-data`). */
+  dataDir?: string;
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean;
+  clock?: Clock;
+  logger?: Logger;
+  /** Override the audit sink every service writes through (tests). Default: the hash-chained audit log. */
+  audit?: AuditSink;
+  /** How long a key lookup is cached in-process (default 5 s; 0 disables). */
+  apiKeyCacheMs?: number;
+  /** Collect Node process metrics (default true). */
+  defaultMetrics?: boolean;
+}
+
+/** Counts every audit append (and rotations) into the metrics, then hands the event to the real sink. */
+class MeteredAuditSink implements AuditSink {
+  constructor(
+    readonly inner: AuditSink,
+    readonly metrics: VaultMetrics,
+  ) {}
+
+  async record(tx: Executor, event: AuditEvent): Promise<void> {
+    await this.inner.record(tx, event);
+    this.metrics.auditAppends.inc({ action: event.action });
+    if (event.action === "secret.read") this.metrics.secretReads.inc();
+    if (event.action.startsWith("rotation.")) {
+      if (event.action === "rotation.rotated") this.metrics.rotations.inc({ outcome: "success" });
+      else if (event.action === "rotation.failed") this.metrics.rotations.inc({ outcome: "failure" });
+    }
+  }
+}
+
+/**
+ * The Vault facade: one store, every service wired to one audit sink, and orderly shutdown. Build it with
+ * {@link createVault}.
+ */
+export class Vault {
+  readonly db: VaultDb;
+  readonly driver: Driver;
+  /** Where the data lives: the Postgres host, or the PGlite data directory. */
+  readonly location: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics: VaultMetrics;
+  /** The sink every service writes audit entries through (metered). */
+  readonly audit: AuditSink;
+  readonly apps: AppService;
+  readonly apiKeys: ApiKeyService;
+  /** How many migrations were applied when this instance opened the store. */
+  readonly migrationsApplied: number;
+  readonly #ownsDb: boolean;
+  readonly #closers: Array<() => Promise<void> | void> = [];
+  #closed = false;
+
+  /** @internal Use {@link createVault}. */
+  constructor(parts: {
+    db: VaultDb;
+    location: string;
+    ownsDb: boolean;
+    migrationsApplied: number;
+    options: CreateVaultOptions;
+  }) {
+    const { options } = parts;
+    this.db = parts.db;
+    this.driver = driverOf(parts.db);
+    this.location = parts.location;
+    this.#ownsDb = parts.ownsDb;
+    this.migrationsApplied = parts.migrationsApplied;
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? createLogger("silent");
+    this.metrics = new VaultMetrics({ defaultMetrics: options.defaultMetrics });
+    this.audit = new MeteredAuditSink(options.audit ?? noAudit, this.metrics);
+    const common = { db: this.db, audit: this.audit, clock: this.clock };
+    this.apps = new AppService(common);
+    this.apiKeys = new ApiKeyService({ ...common, cacheMs: options.apiKeyCacheMs });
+  }
+
+  /** An app-scoped handle: the same services with `appId` bound. */
+  app(appId: string): AppHandle {
+    return new AppHandle(this, appId);
+  }
+
+  /** Readiness: the database answers and every migration is applied. */
+  async readiness(): Promise<{ database: boolean; pendingMigrations: number | null }> {
+    try {
+      await queryRows(this.db, sql`select 1 as ok`);
+    } catch {
+      return { database: false, pendingMigrations: null };
+    }
+    try {
+      return { database: true, pendingMigrations: await pendingMigrations(this.db) };
+    } catch {
+      return { database: true, pendingMigrations: null };
+    }
+  }
+
+  /**
+   * Audit a refused request as `auth.denied` in the caller's app (or the system app when the caller is unknown).
+   * A failing write is logged, not thrown: the request is refused either way.
+   */
+  async auditDenial(
+    request: FastifyRequest,
+    auth: AuthContext | undefined,
+    reason: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
+    const event: AuditEvent = {
+      action: "auth.denied",
+      resource: "http",
+      appId: auth?.appId ?? SYSTEM_APP_ID,
+      key: `${request.method} ${request.routeOptions.url ?? request.url.split("?")[0]}`,
+      outcome: "denied",
+      metadata: { reason, ...extra },
+    };
+    try {
+      await runAs({ appId: auth?.appId, apiKeyId: auth?.apiKeyId, ip: request.ip, requestId: String(request.id) }, () =>
+        withTransaction(this.db, (tx) => this.audit.record(tx, event)),
+      );
+    } catch (error) {
+      this.logger.error({ err: error, reason }, "could not audit a denied request");
+    }
+  }
+
+  /** Run `fn` when the vault closes (in reverse order of registration, before the store closes). */
+  onClose(fn: () => Promise<void> | void): void {
+    this.#closers.push(fn);
+  }
+
+  /** Stop background work and close the store. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const fn of this.#closers.splice(0).reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        this.logger.error({ err: error }, "error while closing");
+      }
+    }
+    if (this.#ownsDb) await closeDatabase(this.db);
+  }
+}
+
+/** `vault.app(id)`: the services with the app bound, for in-process use. */
+export class AppHandle {
+  constructor(
+    readonly vault: Vault,
+    readonly appId: string,
+  ) {}
+
+  /** API keys of this app. */
+  get apiKeys() {
+    const { vault, appId } = this;
+    return {
+      create: (input: { name: string; scopes: string[] }) =>
+        vault.apiKeys.create(appId, input as Parameters<ApiKeyService["create"]>[1]),
+      list: (options?: Parameters<ApiKeyService["list"]>[1]) => vault.apiKeys.list(appId, options),
+      revoke: (id: string) => vault.apiKeys.revoke(appId, id),
+    };
+  }
+}
+
+/** Open (or adopt) the store, migrate it, and build every service. */
+export async function createVault(options: CreateVaultOptions = {}): Promise<Vault> {
+  let db = options.db;
+  let location: string;
+  const ownsDb = db === undefined;
+  if (db) {
+    location = "(provided database)";
+  } else if (options.databaseUrl) {
+    db = await openDatabase({ url: options.databaseUrl });
+    location = new URL(options.databaseUrl).host;
+  } else {
+    location = resolve(options.dataDir ?? ".vault-data");
+    db = await openDatabase({ dataDir: location });
+  }
+  try {
+    const { applied } = options.migrate === false ? { applied: 0 } : await migrate(db);
+    return new Vault({ db, location, ownsDb, migrationsApplied: applied, options });
+  } catch (error) {
+    if (ownsDb) await closeDatabase(db);
+    throw error;
+  }
+}
