@@ -1,0 +1,169 @@
+import { compileSnapshot, type FlagSnapshot } from "@vault/flag/engine";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
+const ruleArb = fc.oneof(
+  fc.record({ type: fc.constant("when_tenant"), tenants: fc.array(fc.string(), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ type: fc.constant("when_tenant_tag"), tags: fc.array(fc.string(), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ type: fc.constant("when_user"), users: fc.array(fc.string(), { minLength: 1, maxLength: 3 }) }),
+  fc.record({
+    type: fc.constant("when_attribute"),
+    attribute: fc.constantFrom("a", "b", "constructor", "__proto__"),
+    operator: fc.constantFrom(
+      "in",
+      "not_in",
+      "eq",
+      "neq",
+      "starts_with",
+      "ends_with",
+      "contains",
+      "lt",
+      "lte",
+      "gt",
+      "gte",
+      "semver_eq",
+      "semver_lt",
+      "semver_gt",
+      "before",
+      "after",
+    ),
+    values: fc.oneof(
+      fc.array(fc.oneof(fc.string(), fc.integer(), fc.boolean()), { minLength: 1, maxLength: 3 }),
+      fc.constantFrom(["1.2.3"], [5], ["2026-01-01T00:00:00Z"]),
+    ),
+  }),
+  fc.record({
+    type: fc.constant("rollout"),
+    percentage: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double()),
+    stickiness: fc.constantFrom(undefined, "tenant", "user", "a"),
+  }),
+  fc.record({ type: fc.constant("schedule"), from: fc.constantFrom(undefined, "2026-01-01T00:00:00Z", "junk") }),
+  fc.record({ type: fc.constant("custom"), evaluator: fc.constantFrom("known", "unknown", "throws") }),
+);
+
+/** Flags that are mostly well-formed, with arbitrary values sprinkled in where stored data could be wrong. */
+const storedFlagArb = fc.record({
+  key: fc.constantFrom("a", "b", "c"),
+  type: fc.constantFrom("bool", "string", "int", "float", "json", "nonsense"),
+  defaultValue: fc.oneof(fc.boolean(), fc.integer(), fc.double(), fc.string(), fc.jsonValue(), fc.anything()),
+  enabled: fc.oneof(fc.boolean(), fc.anything()),
+  rules: fc.oneof(
+    fc.array(
+      fc
+        .tuple(ruleArb, fc.integer({ min: 0, max: 5 }), fc.oneof(fc.boolean(), fc.anything()))
+        .map(([rule, priority, value]) => ({ ...rule, id: `r${priority}`, priority, value })),
+      { maxLength: 5 },
+    ),
+    fc.anything(),
+  ),
+  prerequisites: fc.oneof(
+    fc.constant(undefined),
+    fc.array(fc.record({ flagKey: fc.constantFrom("a", "b", "c"), value: fc.jsonValue() }), { maxLength: 2 }),
+  ),
+  overrides: fc.oneof(
+    fc.constant(undefined),
+    fc.array(fc.record({ tenantId: fc.string(), value: fc.anything() }), { maxLength: 2 }),
+  ),
+});
+
+const contextArb = fc.oneof(
+  fc.anything(),
+  fc.record(
+    {
+      tenantId: fc.oneof(fc.string(), fc.anything()),
+      userId: fc.oneof(fc.string(), fc.anything()),
+      tenantTags: fc.oneof(fc.array(fc.string()), fc.anything()),
+      attributes: fc.oneof(fc.dictionary(fc.constantFrom("a", "b", "constructor"), fc.anything()), fc.anything()),
+    },
+    { requiredKeys: [] },
+  ),
+);
+
+describe("engine properties", () => {
+  it("never throws for arbitrary stored flags and arbitrary contexts; accessors keep their types", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.array(storedFlagArb, { maxLength: 3 }), fc.anything()),
+        fc.array(contextArb, { minLength: 1, maxLength: 4 }),
+        (flags, contexts) => {
+          const evaluator = compileSnapshot(
+            { revision: 1, appId: "p", flags },
+            {
+              customEvaluators: {
+                known: (ctx) => typeof ctx.tenantId === "string",
+                throws: () => {
+                  throw new Error("x");
+                },
+              },
+            },
+          );
+          for (const ctx of contexts) {
+            for (const key of ["a", "b", "c", "zzz"]) {
+              const r = evaluator.evaluate(key, ctx as never);
+              expect(typeof r.reason).toBe("string");
+              expect(typeof evaluator.bool(key, ctx as never, true)).toBe("boolean");
+              expect(typeof evaluator.string(key, ctx as never, "d")).toBe("string");
+              expect(Number.isInteger(evaluator.int(key, ctx as never, 1))).toBe(true);
+              expect(typeof evaluator.float(key, ctx as never, 1.5)).toBe("number");
+              evaluator.json(key, ctx as never, null);
+            }
+            expect(typeof evaluator.evaluateAll(ctx as never)).toBe("object");
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a tenant inside a rollout at p stays inside at every p' > p", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.string({ minLength: 1 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        (groupId, tenantId, x, y) => {
+          const [p, q] = x <= y ? [x, y] : [y, x];
+          const at = (percentage: number) =>
+            compileSnapshot({
+              revision: 1,
+              appId: "p",
+              flags: [
+                {
+                  key: "f",
+                  type: "bool",
+                  defaultValue: false,
+                  enabled: true,
+                  rules: [{ id: "r", priority: 0, type: "rollout", percentage, groupId, value: true }],
+                },
+              ],
+            }).bool("f", { tenantId }, false);
+          if (at(p)) expect(at(q)).toBe(true);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("100,000 random ids at 30% land within 29–31%", () => {
+    const evaluator = compileSnapshot({
+      revision: 1,
+      appId: "p",
+      flags: [
+        {
+          key: "checkout-v2",
+          type: "bool",
+          defaultValue: false,
+          enabled: true,
+          rules: [{ id: "r", priority: 0, type: "rollout", percentage: 30, value: true }],
+        },
+      ],
+    });
+    const ids = fc.sample(fc.uuid(), { numRuns: 100_000, seed: 42 });
+    let inside = 0;
+    for (const tenantId of ids) if (evaluator.bool("checkout-v2", { tenantId }, false)) inside += 1;
+    const share = inside / ids.length;
+    expect(share).toBeGreaterThanOrEqual(0.29);
+    expect(share).toBeLessThanOrEqual(0.31);
+  });
+});
