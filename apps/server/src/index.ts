@@ -1,1 +1,14 @@
-export { type StartOptions, type StartReport, start } from "./start";
+export { type ApiKeyInfo, ApiKeyService, type AuthContext, generateApiKey, hashApiKey } from "./auth/apikeys";
+export { type App, AppService } from "./auth/apps";
+export { hasScope, SCOPES, type Scope, SYSTEM_APP_ID } from "./auth/scopes";
+export { runCli } from "./cli";
+export { STATUS_OF, toErrorAnswer } from "./http/errors";
+export type { RouteDef } from "./http/route";
+export { loadKeys } from "./keys";
+export { createLogger, REDACTED_PATHS } from "./logger";
+export { VaultMetrics } from "./metrics";
+export { openApiDocument } from "./routes/system";
+export { type RunningServer, serve, startServer } from "./serve";
+export { type BuildServerOptions, buildServer } from "./server";
+export { loadSettings, type Settings, settingsSchema } from "./settings";
+export { AppHandle, type CreateVaultOptions, createVault, Vault } from "./vault";

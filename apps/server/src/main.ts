@@ -1,8 +1,5 @@
-import { start } from "./start";
+#!/usr/bin/env node
+import { main } from "./cli";
 
-// Entry point of `pnpm start`. Until the HTTP server lands it opens the store, migrates, reports and exits.
-const report = await start({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.VAULT_DATA_DIR });
-console.log(
-  `vault: ${report.driver} store at ${report.location} is ready (${report.migrationsApplied} migrations applied now)`,
-);
-await report.close();
+// `pnpm start` runs this with no arguments: `vault serve`.
+await main();

@@ -22,6 +22,11 @@ export const settingsSchema = z.object({
   VAULT_KEYRING: z.string().min(1).optional(),
   /** A keyring file; default `<VAULT_DATA_DIR>/keyring.json` on the embedded default. */
   VAULT_KEYRING_FILE: z.string().min(1).optional(),
+  /** Base64 key (≥ 16 bytes) of the HMAC applied to sensitive audit metadata; default a file in the data dir. */
+  VAULT_AUDIT_HMAC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{22,}={0,2}$/, "must be base64 of at least 16 bytes")
+    .optional(),
   PORT: port.default(8200),
   HOST: z.string().min(1).default("127.0.0.1"),
   /** An instance-admin API key to accept (bootstrapped into the database on start) instead of generating one. */

@@ -1,5 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
+import { AuditLog } from "@vault/audit";
 import { type Clock, runAs, systemClock } from "@vault/core";
+import { Keyring } from "@vault/crypto";
 import {
   type AuditEvent,
   type AuditSink,
@@ -8,7 +11,6 @@ import {
   driverOf,
   type Executor,
   migrate,
-  noAudit,
   openDatabase,
   pendingMigrations,
   queryRows,
@@ -35,10 +37,21 @@ export interface CreateVaultOptions {
   migrate?: boolean;
   clock?: Clock;
   logger?: Logger;
-  /** Override the audit sink every service writes through (tests). Default: the hash-chained audit log. */
+  /** The keyring (KEKs) secrets are encrypted under. Default: a freshly generated in-memory keyring (tests). */
+  keyring?: Keyring;
+  /** The file the keyring was loaded from; KEK rotation over HTTP rewrites it (absent → rotation refused). */
+  keyringFile?: string;
+  /** Key of the HMAC over sensitive audit metadata (≥ 16 bytes). Default: random per instance (tests). */
+  auditHmacKey?: Uint8Array;
+  /**
+   * Replace the audit sink every service writes through (tests). Default: the hash-chained `AuditLog`, whose
+   * query/verify/export routes are then available.
+   */
   audit?: AuditSink;
   /** How long a key lookup is cached in-process (default 5 s; 0 disables). */
   apiKeyCacheMs?: number;
+  /** Run the rotation manager, polling every this many ms (absent → no manager). */
+  rotationPollMs?: number;
   /** Collect Node process metrics (default true). */
   defaultMetrics?: boolean;
 }
@@ -75,6 +88,10 @@ export class Vault {
   readonly metrics: VaultMetrics;
   /** The sink every service writes audit entries through (metered). */
   readonly audit: AuditSink;
+  /** The hash-chained audit log (undefined when a test replaced the sink). */
+  readonly auditLog: AuditLog | undefined;
+  readonly keyring: Keyring;
+  readonly keyringFile: string | undefined;
   readonly apps: AppService;
   readonly apiKeys: ApiKeyService;
   /** How many migrations were applied when this instance opened the store. */
@@ -100,7 +117,23 @@ export class Vault {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? createLogger("silent");
     this.metrics = new VaultMetrics({ defaultMetrics: options.defaultMetrics });
-    this.audit = new MeteredAuditSink(options.audit ?? noAudit, this.metrics);
+    this.keyring = options.keyring ?? Keyring.generate();
+    this.keyringFile = options.keyringFile;
+    this.auditLog =
+      options.audit === undefined
+        ? new AuditLog({
+            db: this.db,
+            hmacKey: options.auditHmacKey ?? randomBytes(32),
+            clock: this.clock,
+            onError: (error) => this.logger.error({ err: error }, "audit sequencer run failed"),
+          })
+        : undefined;
+    this.audit = new MeteredAuditSink(options.audit ?? this.auditLog!, this.metrics);
+    // Closed last among the services (registered first): every other service may still append while closing.
+    if (this.auditLog) {
+      const auditLog = this.auditLog;
+      this.onClose(() => auditLog.close());
+    }
     const common = { db: this.db, audit: this.audit, clock: this.clock };
     this.apps = new AppService(common);
     this.apiKeys = new ApiKeyService({ ...common, cacheMs: options.apiKeyCacheMs });

@@ -11,11 +11,16 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /**
  * Who may call a route:
  * - `public`: anyone (health, readiness, metrics, the OpenAPI document);
+ * - `key`: any valid key (e.g. "who am I");
  * - `instance`: an instance-admin key (an `admin` key of the system app);
  * - `app`: a key of the app named by the `:appId` path parameter holding `scope`; with `instanceAdmin: true` an
  *   instance-admin key may also act on any app (app and API-key management only).
  */
-export type RouteAuth = { kind: "public" } | { kind: "instance" } | { kind: "app"; scope: Scope; instanceAdmin?: true };
+export type RouteAuth =
+  | { kind: "public" }
+  | { kind: "key" }
+  | { kind: "instance" }
+  | { kind: "app"; scope: Scope; instanceAdmin?: true };
 
 export interface RouteContext<P, Q, B> {
   params: P;

@@ -63,3 +63,22 @@ export function apiKeyRoutes(): RouteDef[] {
     }),
   ];
 }
+
+/** `GET /v1/whoami`: the caller's app, key id and scopes (any valid key). */
+export function whoamiRoute(): RouteDef {
+  return defineRoute({
+    method: "GET",
+    url: "/v1/whoami",
+    operationId: "whoami",
+    summary: "The calling API key's app, id and scopes.",
+    tag: "admin",
+    auth: { kind: "key" },
+    response: z.object({
+      appId: z.string(),
+      apiKeyId: z.string(),
+      scopes: z.array(scopeSchema),
+      instanceAdmin: z.boolean(),
+    }),
+    handler: async ({ auth }) => auth,
+  });
+}

@@ -1,0 +1,122 @@
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import { loadKeys } from "./keys";
+import { createLogger } from "./logger";
+import { buildServer } from "./server";
+import { loadSettings, type Settings } from "./settings";
+import { createVault, type Vault } from "./vault";
+
+export interface RunningServer {
+  vault: Vault;
+  server: FastifyInstance;
+  url: string;
+  /** The instance-admin key generated on this start (first start only), to be shown once. */
+  generatedAdminKey: string | undefined;
+  /** Stop accepting, drain in-flight requests (up to the shutdown timeout), stop background work, close the store. */
+  stop(): Promise<void>;
+}
+
+/** Start the server from settings: keys, store (migrated), admin key bootstrap, HTTP listener. */
+export async function startServer(settings: Settings, logger: Logger = createLogger(settings.VAULT_LOG_LEVEL)) {
+  const keys = await loadKeys(settings);
+  if (keys.keyringCreated) {
+    logger.warn(
+      { keyringFile: keys.keyringFile },
+      "generated a new keyring: back this file up; every secret is lost without it",
+    );
+  }
+  if (settings.DATABASE_URL && (keys.keyringFile || keys.auditHmacKeyFile)) {
+    logger.warn(
+      "keyring or audit HMAC key comes from a local file while the database is shared: every server instance must use the same ones (set VAULT_KEYRING and VAULT_AUDIT_HMAC_KEY)",
+    );
+  }
+  const vault = await createVault({
+    databaseUrl: settings.DATABASE_URL,
+    dataDir: settings.VAULT_DATA_DIR,
+    keyring: keys.keyring,
+    keyringFile: keys.keyringFile,
+    auditHmacKey: keys.auditHmacKey,
+    logger,
+    rotationPollMs: settings.VAULT_ROTATION_MANAGER === "true" ? settings.VAULT_ROTATION_POLL_MS : undefined,
+  });
+  let server: FastifyInstance | undefined;
+  try {
+    const { generatedKey } = await vault.apiKeys.bootstrap({ adminKey: settings.VAULT_ADMIN_KEY });
+    server = await buildServer(vault, { bodyLimit: settings.VAULT_BODY_LIMIT });
+    await server.listen({ port: settings.PORT, host: settings.HOST });
+    const address = server.server.address();
+    const port = typeof address === "object" && address ? address.port : settings.PORT;
+    const host = settings.HOST.includes(":") ? `[${settings.HOST}]` : settings.HOST;
+    const url = `http://${host}:${port}`;
+    const running = server;
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        const timer = setTimeout(() => {
+          logger.warn("in-flight requests did not finish in time; closing their connections");
+          running.server.closeAllConnections();
+        }, settings.VAULT_SHUTDOWN_TIMEOUT_MS);
+        try {
+          await running.close(); // stops accepting, waits for in-flight requests
+        } finally {
+          clearTimeout(timer);
+          await vault.close(); // rotation manager, audit sequencer, then the store
+        }
+      })();
+      return stopping;
+    };
+    return { vault, server, url, generatedAdminKey: generatedKey, stop } satisfies RunningServer;
+  } catch (error) {
+    await server?.close().catch(() => {});
+    await vault.close();
+    throw error;
+  }
+}
+
+/**
+ * `vault serve`: start from the environment, print the URL (and the admin key on first start), and shut down
+ * gracefully on SIGTERM/SIGINT. Exits 0 after a clean shutdown, 1 on a bad setting or a failed start.
+ */
+export async function serve(env: Record<string, string | undefined> = process.env): Promise<void> {
+  let settings: Settings;
+  try {
+    settings = loadSettings(env);
+  } catch (error) {
+    process.stderr.write(`vault: cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(settings.VAULT_LOG_LEVEL);
+  let running: RunningServer;
+  try {
+    running = await startServer(settings, logger);
+  } catch (error) {
+    logger.error({ err: error }, "start failed");
+    process.stderr.write(`vault: cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const { vault, url, generatedAdminKey } = running;
+  const lines = [`vault: listening on ${url} (${vault.driver} store at ${vault.location})`];
+  if (generatedAdminKey) {
+    lines.push(
+      "vault: first start: an instance-admin API key was created. It is shown ONCE; store it now:",
+      `vault: admin key: ${generatedAdminKey}`,
+      `vault: try: curl -H "Authorization: Bearer <admin key>" ${url}/v1/apps`,
+    );
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, "shutting down");
+    running.stop().then(
+      () => {
+        logger.info("stopped");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+}
