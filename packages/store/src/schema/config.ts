@@ -1,6 +1,17 @@
 // Tables of the config subsystem (owned by its issue). Table names are prefixed vault_.
-import { bigint, integer, jsonb, pgTable, primaryKey, text, unique } from "drizzle-orm/pg-core";
+import { bigint, customType, integer, jsonb, pgTable, primaryKey, text, unique } from "drizzle-orm/pg-core";
 import { utc } from "./columns";
+
+/**
+ * Any JSON value as `jsonb`, read back exactly. Drizzle's `jsonb()` JSON-parses strings a second time after the
+ * driver (postgres.js and PGlite both parse jsonb already), so the string value `'{"a":1}'` would come back as an
+ * object and `"123"` as a number; config values are often such strings.
+ */
+export const jsonValue = customType<{ data: unknown; driverData: unknown }>({
+  dataType: () => "jsonb",
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => value,
+});
 
 /** The head row of a config entry: its current value, its (fixed) type and its latest version number. */
 export const configEntries = pgTable(
@@ -12,7 +23,7 @@ export const configEntries = pgTable(
     key: text("key").notNull(),
     /** `string | bool | int | float | duration | json`, set on the first write and enforced on every later one. */
     valueType: text("value_type").notNull(),
-    value: jsonb("value").$type<unknown>().notNull(),
+    value: jsonValue("value").notNull(),
     version: integer("version").notNull(),
     description: text("description"),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
@@ -37,7 +48,7 @@ export const configVersions = pgTable(
     key: text("key").notNull(),
     version: integer("version").notNull(),
     valueType: text("value_type").notNull(),
-    value: jsonb("value").$type<unknown>().notNull(),
+    value: jsonValue("value").notNull(),
     /** For a rollback: the version whose value this one copies. */
     rolledBackFrom: integer("rolled_back_from"),
     createdAt: utc("created_at").notNull(),

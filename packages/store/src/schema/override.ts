@@ -1,6 +1,7 @@
 // Tables of the override subsystem (owned by its issue). Table names are prefixed vault_.
 import { index, integer, jsonb, pgTable, text, unique } from "drizzle-orm/pg-core";
 import { utc } from "./columns";
+import { jsonValue } from "./config";
 
 /** A tenant's value for a config key, returned by the resolver instead of the app's value. */
 export const configOverrides = pgTable(
@@ -13,7 +14,7 @@ export const configOverrides = pgTable(
     tenantId: text("tenant_id").notNull(),
     /** The base entry's type when it exists, else inferred from the first value. */
     valueType: text("value_type").notNull(),
-    value: jsonb("value").$type<unknown>().notNull(),
+    value: jsonValue("value").notNull(),
     /** Counts sets of this override (for check-and-set). */
     version: integer("version").notNull(),
     description: text("description"),

@@ -1,0 +1,64 @@
+import { VaultError } from "@vault/core";
+import { Ajv, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+
+/** A JSON schema (draft-07) as stored with a `json` config entry. */
+export type JsonSchema = Record<string, unknown> | boolean;
+
+/** Largest accepted schema, as JSON text. */
+export const MAX_SCHEMA_BYTES = 64 * 1024;
+const CACHE_LIMIT = 256;
+
+// ajv-formats is CommonJS with `exports.default`; depending on the loader the default import is the plugin or the module.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as unknown as typeof addFormatsModule;
+
+// strict: a misspelt keyword (`"requierd"`) is an error at write time instead of a schema that silently allows all.
+const ajv = new Ajv({ strict: true, allErrors: true, validateSchema: true });
+addFormats(ajv);
+
+// Compiling costs about a millisecond; the same few schemas are checked on every write, so keep the compiled ones.
+const compiled = new Map<string, ValidateFunction>();
+
+/**
+ * Compile a schema, or throw VALIDATION naming what is wrong with it. `what` names the config entry in messages.
+ */
+export function compileJsonSchema(schema: JsonSchema, what: string): ValidateFunction {
+  const text = JSON.stringify(schema);
+  const hit = compiled.get(text);
+  if (hit) return hit;
+  if (Buffer.byteLength(text, "utf8") > MAX_SCHEMA_BYTES) {
+    throw new VaultError("VALIDATION", `invalid schema for ${what}: larger than ${MAX_SCHEMA_BYTES} bytes of JSON`, {
+      details: { field: "schema" },
+    });
+  }
+  let validate: ValidateFunction;
+  try {
+    if (!ajv.validateSchema(schema)) {
+      throw new Error(ajv.errorsText(ajv.errors, { dataVar: "schema" }));
+    }
+    validate = ajv.compile(schema);
+  } catch (error) {
+    throw new VaultError("VALIDATION", `invalid schema for ${what}: ${(error as Error).message}`, {
+      details: { field: "schema" },
+      cause: error,
+    });
+  }
+  if (compiled.size >= CACHE_LIMIT) {
+    const oldest = compiled.keys().next().value;
+    if (oldest !== undefined) compiled.delete(oldest);
+  }
+  compiled.set(text, validate);
+  return validate;
+}
+
+/** Check `value` against `schema`; a value that does not satisfy it is VALIDATION with ajv's findings in details. */
+export function assertMatchesSchema(schema: JsonSchema, value: unknown, what: string): void {
+  const validate = compileJsonSchema(schema, what);
+  if (validate(value)) return;
+  const issues = (validate.errors ?? []).map((e) => ({ path: e.instancePath || "/", message: e.message ?? "invalid" }));
+  const summary = issues.map((i) => `${i.path} ${i.message}`).join("; ");
+  throw new VaultError("VALIDATION", `value of ${what} does not match its JSON schema: ${summary}`, {
+    details: { field: "value", issues },
+  });
+}
