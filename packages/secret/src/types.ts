@@ -1,0 +1,131 @@
+import type { Clock, Metadata } from "@vault/core";
+import type { KeyProvider } from "@vault/crypto";
+import type { AuditSink, Executor, VaultDb } from "@vault/store";
+
+/** What a secret holds: a string, or bytes (returned as a Uint8Array). The kind is kept: bytes never come back as text. */
+export type SecretValue = string | Uint8Array;
+
+export interface SecretServiceOptions {
+  db: VaultDb;
+  /** The keyring (or a KMS-backed KeyProvider) that wraps data keys. */
+  keys: KeyProvider;
+  /** Where audit entries go, inside each operation's transaction (default: none). */
+  audit?: AuditSink;
+  clock?: Clock;
+  /** Versions a secret keeps readable unless set per secret (default 10); older ones are destroyed on set. */
+  maxVersions?: number;
+  /** Largest value accepted, in bytes (default 4 MiB). */
+  maxValueBytes?: number;
+}
+
+/** Join the caller's transaction instead of opening one (e.g. rotation: new version + record + audit, one commit). */
+export interface InTransaction {
+  tx?: Executor;
+}
+
+/** Describes a secret, never its value: safe to log, list and serialise. */
+export interface SecretMeta {
+  /** `sec_…` */
+  id: string;
+  appId: string;
+  key: string;
+  /** The latest version written. */
+  version: number;
+  metadata: Metadata;
+  maxVersions: number;
+  expiresAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type SecretVersionState = "active" | "deleted" | "destroyed";
+
+/** One version of a secret, without its value. */
+export interface SecretVersionInfo {
+  /** `secver_…` */
+  id: string;
+  version: number;
+  state: SecretVersionState;
+  createdAt: Date;
+  createdBy: string | null;
+  deletedAt: Date | null;
+  destroyedAt: Date | null;
+  /** The KEK wrapping this version's data key (null once destroyed). */
+  kekId: string | null;
+}
+
+/** A decrypted secret: its value at `version`, and the secret's meta. */
+export interface Secret<V extends SecretValue = SecretValue> {
+  value: V;
+  version: number;
+  meta: SecretMeta;
+}
+
+export interface SetSecretOptions extends InTransaction {
+  /** Replaces the secret's metadata; left out, the previous metadata is kept. */
+  metadata?: Metadata;
+  /** After this instant `get` answers EXPIRED; null clears it; left out, the previous expiry is kept. */
+  expiresAt?: Date | string | null;
+  /** Check-and-set: succeed only if the current version is `cas` (0: only if the secret does not exist). */
+  cas?: number;
+  /** Versions to keep readable for this secret (kept across sets). */
+  maxVersions?: number;
+}
+
+export interface GetSecretOptions extends InTransaction {
+  /** A specific version (default: the current one). */
+  version?: number;
+}
+
+export interface ListSecretsOptions {
+  /** Only keys that start with this. */
+  prefix?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface VersionsOptions extends InTransaction {
+  /** Versions to act on (default: the current version). */
+  versions?: number[];
+}
+
+/** Version numbers an operation changed (already-changed ones are left out). */
+export interface VersionsChanged {
+  versions: number[];
+}
+
+/** What `purge` removed, and a SHA-256 proof over it (also written to the audit log). */
+export interface PurgeResult {
+  secretId: string;
+  appId: string;
+  key: string;
+  /** How many version rows were removed. */
+  versionsRemoved: number;
+  purgedAt: Date;
+  /**
+   * Hex SHA-256 over a canonical, length-prefixed encoding of the head row and every version's id, number, KEK id,
+   * creation time and the SHA-256 of its ciphertext and wrapped DEK. Whoever holds a copy of the rows can recompute it.
+   */
+  proof: string;
+}
+
+export interface RewrapProgress {
+  /** Data keys rewrapped so far in this run. */
+  done: number;
+  /** Data keys still under a KEK other than the active one. */
+  remaining: number;
+}
+
+export interface RewrapOptions {
+  /** Versions per transaction (default 100). */
+  batchSize?: number;
+  onProgress?: (progress: RewrapProgress) => void;
+}
+
+export interface RewrapStatus {
+  activeKekId: string;
+  /** Live (not destroyed) versions per KEK id. */
+  byKek: Record<string, number>;
+  /** Versions still wrapped by a KEK other than the active one. */
+  pending: number;
+}
