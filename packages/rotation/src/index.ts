@@ -1,0 +1,25 @@
+export { type KekRotationResult, type RotatableKeyring, type RotateKekOptions, rotateKek } from "./kek";
+export { type BackoffOptions, exponentialBackoff, RotationManager, type RotationManagerOptions } from "./manager";
+export {
+  type BackoffFn,
+  type CreatePolicyInput,
+  type RegisteredRotator,
+  type RotationPolicy,
+  type RotationRecord,
+  RotationService,
+  type RotationServiceOptions,
+  type UpdatePolicyInput,
+} from "./service";
+export {
+  type BytesParams,
+  builtInRotator,
+  DEFAULT_PASSWORD_ALPHABET,
+  normalizeParams,
+  type PasswordParams,
+  type RotationContext,
+  type RotationStrategy,
+  type Rotator,
+  randomBytes,
+  randomPassword,
+  STRATEGIES,
+} from "./strategies";

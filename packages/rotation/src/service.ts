@@ -1,0 +1,592 @@
+import {
+  type Actor,
+  appIdSchema,
+  type Clock,
+  currentActor,
+  decodeCursor,
+  isVaultError,
+  keySchema,
+  newId,
+  notFound,
+  type Page,
+  pageSizeSchema,
+  parseInput,
+  systemClock,
+  toPage,
+  VaultError,
+} from "@vault/core";
+import type { SecretService, SecretValue } from "@vault/secret";
+import {
+  type AuditEvent,
+  type AuditSink,
+  type Executor,
+  noAudit,
+  type RotationPolicyRow,
+  type RotationRow,
+  rotationPolicies,
+  rotations,
+  type VaultDb,
+  withTransaction,
+} from "@vault/store";
+import { and, asc, desc, eq, gt, isNull, lt, lte, or } from "drizzle-orm";
+import { z } from "zod";
+import { builtInRotator, normalizeParams, type RotationStrategy, type Rotator, STRATEGIES } from "./strategies";
+
+/** A rotation policy: when and how one secret is rotated. */
+export interface RotationPolicy {
+  /** `rotpol_…` */
+  id: string;
+  appId: string;
+  secretKey: string;
+  /** Milliseconds between rotations. */
+  intervalMs: number;
+  enabled: boolean;
+  strategy: RotationStrategy;
+  params: Record<string, unknown>;
+  lastRotatedAt: Date | null;
+  nextRotationAt: Date;
+  /** Consecutive failed attempts (reset by a success). */
+  failures: number;
+  /** Scheduled attempts wait until then after a failure (backoff). */
+  retryAt: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One rotation attempt. */
+export interface RotationRecord {
+  /** `rot_…` */
+  id: string;
+  appId: string;
+  secretKey: string;
+  policyId: string | null;
+  oldVersion: number | null;
+  newVersion: number | null;
+  outcome: "success" | "failure";
+  error: string | null;
+  trigger: "manual" | "schedule";
+  /** API key id, user id or system label of whoever caused it. */
+  actor: string | null;
+  createdAt: Date;
+}
+
+export interface CreatePolicyInput {
+  secretKey: string;
+  intervalMs: number;
+  enabled?: boolean;
+  strategy: RotationStrategy;
+  /** Strategy params: `{length, alphabet}` (random_password), `{length, encoding}` (random_bytes), anything (custom). */
+  params?: Record<string, unknown>;
+}
+
+export type UpdatePolicyInput = Partial<Omit<CreatePolicyInput, "secretKey">>;
+
+export interface RegisteredRotator {
+  appId: string;
+  secretKey: string;
+  rotate: Rotator;
+}
+
+export interface RotationServiceOptions {
+  db: VaultDb;
+  secrets: SecretService;
+  audit?: AuditSink;
+  clock?: Clock;
+  /** Custom rotators (for policies with strategy `custom`); more can be added with `registerRotator`. */
+  rotators?: RegisteredRotator[];
+}
+
+/** How long scheduled attempts wait after `failures` consecutive failures. */
+export type BackoffFn = (failures: number) => number;
+
+const MAX_INTERVAL_MS = 10 * 366 * 24 * 3600 * 1000;
+const intervalSchema = z
+  .number()
+  .int()
+  .min(1000, "interval must be at least 1000 ms")
+  .max(MAX_INTERVAL_MS, "interval must be at most 10 years");
+const createSchema = z
+  .object({
+    secretKey: keySchema,
+    intervalMs: intervalSchema,
+    enabled: z.boolean().default(true),
+    strategy: z.enum(STRATEGIES),
+    params: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+const updateSchema = z
+  .object({
+    intervalMs: intervalSchema.optional(),
+    enabled: z.boolean().optional(),
+    strategy: z.enum(STRATEGIES).optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+const listSchema = z.object({ cursor: z.string().optional(), limit: pageSizeSchema }).strict();
+const policyCursor = z.object({ secretKey: z.string() });
+const recordCursor = z.object({ createdAt: z.string(), id: z.string() });
+
+/**
+ * Rotation policies and rotations (DESIGN §6 Rotation). `rotateNow` is one transaction: the new secret version (through
+ * the secret service, joining the transaction), the rotation record, the policy's times and the audit entry. A
+ * failing rotator changes nothing; its failure record and audit entry are committed after the attempt rolled back.
+ */
+export class RotationService {
+  readonly #db: VaultDb;
+  readonly #secrets: SecretService;
+  readonly #audit: AuditSink;
+  readonly #clock: Clock;
+  readonly #rotators = new Map<string, Rotator>();
+
+  constructor(options: RotationServiceOptions) {
+    this.#db = options.db;
+    this.#secrets = options.secrets;
+    this.#audit = options.audit ?? noAudit;
+    this.#clock = options.clock ?? systemClock;
+    for (const rotator of options.rotators ?? [])
+      this.registerRotator(rotator.appId, rotator.secretKey, rotator.rotate);
+  }
+
+  /** Use `rotate` for (appId, secretKey) when its policy's strategy is `custom`. Returns a function that unregisters it. */
+  registerRotator(appId: string, secretKey: string, rotate: Rotator): () => void {
+    const id = rotatorKey(parseInput(appIdSchema, appId, "app id"), parseInput(keySchema, secretKey, "secret key"));
+    if (typeof rotate !== "function") {
+      throw new VaultError("VALIDATION", "rotator must be a function", { details: { field: "rotate" } });
+    }
+    this.#rotators.set(id, rotate);
+    return () => {
+      if (this.#rotators.get(id) === rotate) this.#rotators.delete(id);
+    };
+  }
+
+  /** Create the policy of one secret; `nextRotationAt` = now + interval. ALREADY_EXISTS if the key has one. */
+  async createPolicy(appId: string, input: CreatePolicyInput): Promise<RotationPolicy> {
+    appId = parseInput(appIdSchema, appId, "app id");
+    const data = parseInput(createSchema, input, "rotation policy");
+    const params = normalizeParams(data.strategy, data.params);
+    return withTransaction(this.#db, async (tx) => {
+      const now = this.#clock.now();
+      const [row] = await tx
+        .insert(rotationPolicies)
+        .values({
+          id: newId("rotationPolicy"),
+          appId,
+          secretKey: data.secretKey,
+          intervalMs: data.intervalMs,
+          enabled: data.enabled,
+          strategy: data.strategy,
+          params,
+          nextRotationAt: new Date(now.getTime() + data.intervalMs),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing({ target: [rotationPolicies.appId, rotationPolicies.secretKey] })
+        .returning();
+      if (!row) {
+        throw new VaultError("ALREADY_EXISTS", `secret "${data.secretKey}" already has a rotation policy`, {
+          details: { appId, secretKey: data.secretKey },
+        });
+      }
+      await this.#record(tx, policyEvent("rotation.policy_created", row));
+      return toPolicy(row);
+    });
+  }
+
+  /** The policy of one secret (NOT_FOUND if it has none). */
+  async getPolicy(appId: string, secretKey: string): Promise<RotationPolicy> {
+    return toPolicy(await this.#policy(this.#db, appId, secretKey));
+  }
+
+  /** The app's policies in secret-key order, a page at a time. */
+  async listPolicies(appId: string, options: { cursor?: string; limit?: number } = {}): Promise<Page<RotationPolicy>> {
+    appId = parseInput(appIdSchema, appId, "app id");
+    const { cursor, limit } = parseInput(listSchema, options, "list options");
+    const after = cursor === undefined ? undefined : decodeCursor(cursor, policyCursor).secretKey;
+    const rows = await this.#db
+      .select()
+      .from(rotationPolicies)
+      .where(
+        and(eq(rotationPolicies.appId, appId), after === undefined ? undefined : gt(rotationPolicies.secretKey, after)),
+      )
+      .orderBy(asc(rotationPolicies.secretKey))
+      .limit(limit + 1);
+    return toPage(rows, limit, toPolicy, (row) => ({ secretKey: row.secretKey }));
+  }
+
+  /**
+   * Change a policy. A new interval moves `nextRotationAt` to (lastRotatedAt, or createdAt) + interval; a new strategy
+   * needs params valid for it (defaults otherwise).
+   */
+  async updatePolicy(appId: string, secretKey: string, patch: UpdatePolicyInput): Promise<RotationPolicy> {
+    const data = parseInput(updateSchema, patch, "rotation policy update");
+    return withTransaction(this.#db, async (tx) => {
+      const current = await this.#policy(tx, appId, secretKey, true);
+      const strategy = data.strategy ?? (current.strategy as RotationStrategy);
+      const params =
+        data.params !== undefined || data.strategy !== undefined
+          ? normalizeParams(strategy, data.params ?? (data.strategy === current.strategy ? current.params : {}))
+          : current.params;
+      const intervalMs = data.intervalMs ?? current.intervalMs;
+      const base = current.lastRotatedAt ?? current.createdAt;
+      const [row] = await tx
+        .update(rotationPolicies)
+        .set({
+          intervalMs,
+          enabled: data.enabled ?? current.enabled,
+          strategy,
+          params,
+          nextRotationAt:
+            data.intervalMs === undefined ? current.nextRotationAt : new Date(base.getTime() + intervalMs),
+          // Re-enabling or changing how it rotates gives a failing policy a fresh start.
+          ...(data.enabled === true || data.strategy !== undefined || data.params !== undefined
+            ? { failures: 0, retryAt: null }
+            : {}),
+          updatedAt: this.#clock.now(),
+        })
+        .where(eq(rotationPolicies.id, current.id))
+        .returning();
+      await this.#record(tx, policyEvent("rotation.policy_updated", row!));
+      return toPolicy(row!);
+    });
+  }
+
+  /** Remove a policy (its rotation records stay). NOT_FOUND if there is none. */
+  async deletePolicy(appId: string, secretKey: string): Promise<void> {
+    await withTransaction(this.#db, async (tx) => {
+      const current = await this.#policy(tx, appId, secretKey, true);
+      await tx.delete(rotationPolicies).where(eq(rotationPolicies.id, current.id));
+      await this.#record(tx, policyEvent("rotation.policy_deleted", current));
+    });
+  }
+
+  /**
+   * Rotate one secret now, whatever its schedule: the rotator gets the current value, the secret gets a new version
+   * (metadata kept), a rotation record, the policy's `lastRotatedAt`/`nextRotationAt` and a `rotation.rotated` audit
+   * entry are committed together. If the rotator (or anything else) fails, nothing of that changes; a failure record
+   * and audit entry are committed and the error is thrown.
+   */
+  async rotateNow(appId: string, secretKey: string): Promise<RotationRecord> {
+    const attempt = await withTransaction(this.#db, async (tx) => {
+      const policy = await this.#policy(tx, appId, secretKey, true);
+      return this.#attempt(tx, policy, "manual", undefined);
+    });
+    if (attempt.error !== undefined) throw failureError(attempt.record, attempt.error);
+    return attempt.record;
+  }
+
+  /**
+   * Rotate due policies of every app, one transaction each: claim one enabled policy whose `nextRotationAt` (and
+   * backoff `retryAt`) has passed with `FOR UPDATE SKIP LOCKED`, rotate it, commit, repeat up to `limit`. Several
+   * processes can run this at once: a policy being rotated is skipped by the others and is no longer due after.
+   */
+  async rotateDue(options: { now?: Date; limit?: number; backoff?: BackoffFn } = {}): Promise<{
+    rotated: number;
+    failed: number;
+  }> {
+    const limit = options.limit ?? 100;
+    let rotated = 0;
+    let failed = 0;
+    while (rotated + failed < limit) {
+      const attempt = await withTransaction(this.#db, async (tx) => {
+        const now = options.now ?? this.#clock.now();
+        const [policy] = await tx
+          .select()
+          .from(rotationPolicies)
+          .where(
+            and(
+              eq(rotationPolicies.enabled, true),
+              lte(rotationPolicies.nextRotationAt, now),
+              or(isNull(rotationPolicies.retryAt), lte(rotationPolicies.retryAt, now)),
+            ),
+          )
+          .orderBy(asc(rotationPolicies.nextRotationAt), asc(rotationPolicies.id))
+          .limit(1)
+          .for("update", { skipLocked: true });
+        if (!policy) return undefined;
+        return this.#attempt(tx, policy, "schedule", options.backoff);
+      });
+      if (attempt === undefined) break;
+      if (attempt.error === undefined) rotated += 1;
+      else failed += 1;
+    }
+    return { rotated, failed };
+  }
+
+  /** Rotation records of the app (optionally of one secret), newest first, a page at a time. */
+  async records(
+    appId: string,
+    secretKey?: string,
+    options: { cursor?: string; limit?: number } = {},
+  ): Promise<Page<RotationRecord>> {
+    appId = parseInput(appIdSchema, appId, "app id");
+    if (secretKey !== undefined) secretKey = parseInput(keySchema, secretKey, "secret key");
+    const { cursor, limit } = parseInput(listSchema, options, "list options");
+    const position = cursor === undefined ? undefined : decodeCursor(cursor, recordCursor);
+    const rows = await this.#db
+      .select()
+      .from(rotations)
+      .where(
+        and(
+          eq(rotations.appId, appId),
+          secretKey === undefined ? undefined : eq(rotations.secretKey, secretKey),
+          position === undefined
+            ? undefined
+            : or(
+                lt(rotations.createdAt, new Date(position.createdAt)),
+                and(eq(rotations.createdAt, new Date(position.createdAt)), lt(rotations.id, position.id)),
+              ),
+        ),
+      )
+      .orderBy(desc(rotations.createdAt), desc(rotations.id))
+      .limit(limit + 1);
+    return toPage(rows, limit, toRecord, (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }));
+  }
+
+  /** One attempt on a locked policy: the rotation in a savepoint; on failure, the record of it in `tx`. */
+  async #attempt(
+    tx: Executor,
+    policy: RotationPolicyRow,
+    trigger: "manual" | "schedule",
+    backoff: BackoffFn | undefined,
+  ): Promise<{ record: RotationRecord; error?: unknown }> {
+    const actor = actorLabel(currentActor());
+    let oldVersion: number | null = null;
+    try {
+      const record = await withTransaction(tx, async (inner) => {
+        const meta = await this.#secrets
+          .getMeta(policy.appId, policy.secretKey, { tx: inner })
+          .catch(absentAs(undefined));
+        oldVersion = meta?.version ?? null;
+        let currentValue: SecretValue | undefined;
+        if (meta) {
+          // A soft-deleted or expired current version still gets rotated, from nothing.
+          currentValue = (
+            await this.#secrets.get(policy.appId, policy.secretKey, { tx: inner }).catch((error: unknown) => {
+              if (isVaultError(error, "NOT_FOUND") || isVaultError(error, "EXPIRED")) return undefined;
+              throw error;
+            })
+          )?.value;
+        }
+        const rotate = this.#rotatorFor(policy);
+        const now = this.#clock.now();
+        const value = await rotate({
+          appId: policy.appId,
+          secretKey: policy.secretKey,
+          currentValue,
+          currentVersion: oldVersion,
+          params: structuredClone(policy.params),
+          now,
+        });
+        checkValue(value);
+        const written = await this.#secrets.set(policy.appId, policy.secretKey, value, {
+          tx: inner,
+          cas: oldVersion ?? 0,
+        });
+        await inner
+          .update(rotationPolicies)
+          .set({
+            lastRotatedAt: now,
+            nextRotationAt: new Date(now.getTime() + policy.intervalMs),
+            failures: 0,
+            retryAt: null,
+            lastError: null,
+            updatedAt: now,
+          })
+          .where(eq(rotationPolicies.id, policy.id));
+        const [row] = await inner
+          .insert(rotations)
+          .values({
+            id: newId("rotation"),
+            appId: policy.appId,
+            secretKey: policy.secretKey,
+            policyId: policy.id,
+            oldVersion,
+            newVersion: written.version,
+            outcome: "success",
+            trigger,
+            actor,
+            createdAt: now,
+          })
+          .returning();
+        await this.#record(inner, rotationEvent(row!, policy.strategy));
+        return toRecord(row!);
+      });
+      return { record };
+    } catch (error) {
+      const now = this.#clock.now();
+      const message = errorMessage(error);
+      const failures = policy.failures + 1;
+      await tx
+        .update(rotationPolicies)
+        .set({
+          failures,
+          lastError: message,
+          ...(backoff ? { retryAt: new Date(now.getTime() + backoff(failures)) } : {}),
+          updatedAt: now,
+        })
+        .where(eq(rotationPolicies.id, policy.id));
+      const [row] = await tx
+        .insert(rotations)
+        .values({
+          id: newId("rotation"),
+          appId: policy.appId,
+          secretKey: policy.secretKey,
+          policyId: policy.id,
+          oldVersion,
+          newVersion: null,
+          outcome: "failure",
+          error: message,
+          trigger,
+          actor,
+          createdAt: now,
+        })
+        .returning();
+      await this.#record(tx, {
+        ...rotationEvent(row!, policy.strategy),
+        outcome: "failure",
+        metadata: {
+          ...rotationEvent(row!, policy.strategy).metadata,
+          // The code only: a rotator's message is the user's text and could quote anything.
+          errorCode: isVaultError(error) ? error.code : "ROTATOR_FAILED",
+          failures,
+        },
+      });
+      return { record: toRecord(row!), error };
+    }
+  }
+
+  #rotatorFor(policy: RotationPolicyRow): Rotator {
+    const strategy = policy.strategy as RotationStrategy;
+    if (strategy === "custom") {
+      const registered = this.#rotators.get(rotatorKey(policy.appId, policy.secretKey));
+      if (!registered) {
+        throw new VaultError(
+          "NOT_FOUND",
+          `no rotator is registered for secret "${policy.secretKey}" of app "${policy.appId}" (strategy custom)`,
+          { details: { appId: policy.appId, secretKey: policy.secretKey } },
+        );
+      }
+      return registered;
+    }
+    const builtIn = builtInRotator(strategy);
+    if (!builtIn) throw new VaultError("INTERNAL", `unknown rotation strategy "${policy.strategy}"`);
+    return builtIn;
+  }
+
+  async #policy(executor: Executor, appId: string, secretKey: string, lock = false): Promise<RotationPolicyRow> {
+    appId = parseInput(appIdSchema, appId, "app id");
+    secretKey = parseInput(keySchema, secretKey, "secret key");
+    const query = executor
+      .select()
+      .from(rotationPolicies)
+      .where(and(eq(rotationPolicies.appId, appId), eq(rotationPolicies.secretKey, secretKey)));
+    const [row] = lock ? await query.for("update") : await query;
+    if (!row) throw notFound("rotation policy", secretKey);
+    return row;
+  }
+
+  async #record(tx: Executor, event: AuditEvent): Promise<void> {
+    if (this.#audit !== noAudit) await this.#audit.record(tx, event);
+  }
+}
+
+function rotatorKey(appId: string, secretKey: string): string {
+  return `${appId}\u0000${secretKey}`;
+}
+
+function absentAs<T>(fallback: T) {
+  return (error: unknown): T => {
+    if (isVaultError(error, "NOT_FOUND")) return fallback;
+    throw error;
+  };
+}
+
+function checkValue(value: unknown): asserts value is SecretValue {
+  const ok = (typeof value === "string" && value.length > 0) || (value instanceof Uint8Array && value.byteLength > 0);
+  if (!ok) {
+    throw new VaultError("VALIDATION", "the rotator must return a non-empty string or Uint8Array", {
+      details: { field: "value" },
+    });
+  }
+}
+
+function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > 1000 ? `${message.slice(0, 997)}...` : message;
+}
+
+function failureError(record: RotationRecord, error: unknown): VaultError {
+  if (isVaultError(error)) return error;
+  return new VaultError("INTERNAL", `rotation of "${record.secretKey}" failed: ${record.error ?? "unknown error"}`, {
+    details: { rotationId: record.id, appId: record.appId, secretKey: record.secretKey },
+    cause: error,
+  });
+}
+
+function actorLabel(actor: Actor | undefined): string | null {
+  return actor?.apiKeyId ?? actor?.userId ?? actor?.system ?? null;
+}
+
+function policyEvent(action: string, row: RotationPolicyRow): AuditEvent {
+  return {
+    action,
+    resource: "rotation_policy",
+    appId: row.appId,
+    key: row.secretKey,
+    metadata: { policyId: row.id, intervalMs: row.intervalMs, enabled: row.enabled, strategy: row.strategy },
+  };
+}
+
+function rotationEvent(row: RotationRow, strategy: string): AuditEvent & { metadata: Record<string, unknown> } {
+  return {
+    action: "rotation.rotated",
+    resource: "secret",
+    appId: row.appId,
+    key: row.secretKey,
+    outcome: "success",
+    metadata: {
+      rotationId: row.id,
+      policyId: row.policyId,
+      oldVersion: row.oldVersion,
+      newVersion: row.newVersion,
+      trigger: row.trigger,
+      strategy,
+    },
+  };
+}
+
+function toPolicy(row: RotationPolicyRow): RotationPolicy {
+  return {
+    id: row.id,
+    appId: row.appId,
+    secretKey: row.secretKey,
+    intervalMs: row.intervalMs,
+    enabled: row.enabled,
+    strategy: row.strategy as RotationStrategy,
+    params: row.params,
+    lastRotatedAt: row.lastRotatedAt,
+    nextRotationAt: row.nextRotationAt,
+    failures: row.failures,
+    retryAt: row.retryAt,
+    lastError: row.lastError,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function toRecord(row: RotationRow): RotationRecord {
+  return {
+    id: row.id,
+    appId: row.appId,
+    secretKey: row.secretKey,
+    policyId: row.policyId,
+    oldVersion: row.oldVersion,
+    newVersion: row.newVersion,
+    outcome: row.outcome as RotationRecord["outcome"],
+    error: row.error,
+    trigger: row.trigger as RotationRecord["trigger"],
+    actor: row.actor,
+    createdAt: row.createdAt,
+  };
+}

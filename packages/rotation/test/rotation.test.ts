@@ -1,0 +1,376 @@
+import { AuditLog } from "@vault/audit";
+import { isVaultError, ManualClock, runAs } from "@vault/core";
+import { Keyring } from "@vault/crypto";
+import { SecretService } from "@vault/secret";
+import { queryRows, type VaultDb } from "@vault/store";
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  exponentialBackoff,
+  RotationManager,
+  RotationService,
+  randomBytes,
+  randomPassword,
+  rotateKek,
+} from "../src/index";
+
+const kind = testDatabaseKind();
+const CANARY = "canary-rotation-secret-value-7f3a9c";
+
+describe(`@vault/rotation on ${kind}`, () => {
+  let t: TestDatabase;
+  let db: VaultDb;
+  let clock: ManualClock;
+  let keyring: Keyring;
+  let audit: AuditLog;
+  let secrets: SecretService;
+  let rotation: RotationService;
+  const app = "shop";
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    db = t.db;
+    clock = new ManualClock("2026-02-01T00:00:00.000Z");
+    keyring = Keyring.generate();
+    audit = new AuditLog({ db, hmacKey: "rotation-test-hmac-key-0123456789", clock, flushDelayMs: 1 });
+    secrets = new SecretService({ db, keys: keyring, audit, clock });
+    rotation = new RotationService({ db, secrets, audit, clock });
+  });
+  afterAll(async () => {
+    await audit.close();
+    await t.close();
+  });
+
+  it("creates, reads, lists, updates and deletes policies, validating every input", async () => {
+    const created = await rotation.createPolicy(app, {
+      secretKey: "policy/a",
+      intervalMs: 3_600_000,
+      strategy: "random_password",
+      params: { length: 20 },
+    });
+    expect(created.id).toMatch(/^rotpol_/);
+    expect(created).toMatchObject({
+      appId: app,
+      secretKey: "policy/a",
+      enabled: true,
+      strategy: "random_password",
+      lastRotatedAt: null,
+      failures: 0,
+      createdAt: clock.now(),
+      nextRotationAt: new Date(clock.now().getTime() + 3_600_000),
+    });
+    expect(created.params).toMatchObject({ length: 20, alphabet: expect.any(String) });
+    await expect(
+      rotation.createPolicy(app, { secretKey: "policy/a", intervalMs: 60_000, strategy: "random_bytes" }),
+    ).rejects.toSatisfy((e) => isVaultError(e, "ALREADY_EXISTS"));
+    for (const bad of [
+      { secretKey: "policy/b", intervalMs: 10, strategy: "random_bytes" },
+      { secretKey: "policy/b", intervalMs: 60_000, strategy: "rot13" },
+      { secretKey: "", intervalMs: 60_000, strategy: "random_bytes" },
+      { secretKey: "policy/b", intervalMs: 60_000, strategy: "random_password", params: { alphabet: "aa" } },
+      { secretKey: "policy/b", intervalMs: 60_000, strategy: "random_bytes", params: { length: 0 } },
+      { secretKey: "policy/b", intervalMs: 60_000, strategy: "random_bytes", extra: 1 },
+    ]) {
+      await expect(rotation.createPolicy(app, bad as never)).rejects.toSatisfy((e) => isVaultError(e, "VALIDATION"));
+    }
+    await expect(rotation.getPolicy(app, "policy/b")).rejects.toSatisfy((e) => isVaultError(e, "NOT_FOUND"));
+    await rotation.createPolicy(app, { secretKey: "policy/b", intervalMs: 60_000, strategy: "random_bytes" });
+    await rotation.createPolicy(app, { secretKey: "policy/c", intervalMs: 60_000, strategy: "custom" });
+    const first = await rotation.listPolicies(app, { limit: 2 });
+    expect(first.items.map((p) => p.secretKey)).toEqual(["policy/a", "policy/b"]);
+    const second = await rotation.listPolicies(app, { limit: 2, cursor: first.nextCursor ?? undefined });
+    expect(second.items.map((p) => p.secretKey)).toEqual(["policy/c"]);
+    expect(second.nextCursor).toBeNull();
+
+    clock.advance(1000);
+    const updated = await rotation.updatePolicy(app, "policy/a", { intervalMs: 7_200_000, enabled: false });
+    expect(updated).toMatchObject({
+      intervalMs: 7_200_000,
+      enabled: false,
+      nextRotationAt: new Date(created.createdAt.getTime() + 7_200_000),
+    });
+    expect((await rotation.updatePolicy(app, "policy/a", { strategy: "random_bytes" })).params).toEqual({
+      length: 32,
+      encoding: "base64url",
+    });
+    await expect(rotation.updatePolicy(app, "policy/a", { intervalMs: -1 })).rejects.toSatisfy((e) =>
+      isVaultError(e, "VALIDATION"),
+    );
+    await rotation.deletePolicy(app, "policy/a");
+    await expect(rotation.deletePolicy(app, "policy/a")).rejects.toSatisfy((e) => isVaultError(e, "NOT_FOUND"));
+    const actions = (await audit.query({ appId: app, resource: "rotation_policy" })).items.map((e) => e.action);
+    expect(actions).toEqual([
+      "rotation.policy_deleted",
+      "rotation.policy_updated",
+      "rotation.policy_updated",
+      "rotation.policy_created",
+      "rotation.policy_created",
+      "rotation.policy_created",
+    ]);
+  });
+
+  it("rotateNow: the rotator gets the current value, the new version is old + 1 with metadata kept, all in one commit", async () => {
+    await secrets.set(app, "db/password", CANARY, { metadata: { owner: "payments" } });
+    await secrets.set(app, "db/password", `${CANARY}-2`);
+    const policy = await rotation.createPolicy(app, {
+      secretKey: "db/password",
+      intervalMs: 86_400_000,
+      strategy: "custom",
+      params: { prefix: "rotated-" },
+    });
+    const seen: unknown[] = [];
+    rotation.registerRotator(app, "db/password", ({ currentValue, currentVersion, params }) => {
+      seen.push({ currentValue, currentVersion, params });
+      return `${params.prefix as string}${CANARY}-3`;
+    });
+    clock.advance(5000);
+    const record = await runAs({ apiKeyId: "apikey_admin", requestId: "req-9" }, () =>
+      rotation.rotateNow(app, "db/password"),
+    );
+    expect(seen).toEqual([{ currentValue: `${CANARY}-2`, currentVersion: 2, params: { prefix: "rotated-" } }]);
+    expect(record).toMatchObject({
+      appId: app,
+      secretKey: "db/password",
+      policyId: policy.id,
+      oldVersion: 2,
+      newVersion: 3,
+      outcome: "success",
+      error: null,
+      trigger: "manual",
+      actor: "apikey_admin",
+      createdAt: clock.now(),
+    });
+    expect(record.id).toMatch(/^rot_/);
+    const secret = await secrets.get(app, "db/password");
+    expect(secret.value).toBe(`rotated-${CANARY}-3`);
+    expect(secret.version).toBe(3);
+    expect(secret.meta.metadata).toEqual({ owner: "payments" });
+    const after = await rotation.getPolicy(app, "db/password");
+    expect(after.lastRotatedAt).toEqual(clock.now());
+    expect(after.nextRotationAt.getTime()).toBe(after.lastRotatedAt!.getTime() + policy.intervalMs);
+    const rotated = (await audit.query({ appId: app, action: "rotation.rotated" })).items[0]!;
+    expect(rotated).toMatchObject({
+      key: "db/password",
+      outcome: "success",
+      actor: { apiKeyId: "apikey_admin" },
+      requestId: "req-9",
+      metadata: { rotationId: record.id, oldVersion: 2, newVersion: 3, trigger: "manual" },
+    });
+    expect((await rotation.records(app, "db/password")).items).toEqual([record]);
+  });
+
+  it("a failing rotator changes nothing and leaves a failure record and a failure audit entry", async () => {
+    await secrets.set(app, "api/token", `${CANARY}-token`);
+    const policy = await rotation.createPolicy(app, { secretKey: "api/token", intervalMs: 60_000, strategy: "custom" });
+    rotation.registerRotator(app, "api/token", async () => {
+      throw new Error("upstream refused the new credential");
+    });
+    clock.advance(1000);
+    await expect(rotation.rotateNow(app, "api/token")).rejects.toThrow(/upstream refused/);
+    expect((await secrets.get(app, "api/token")).version).toBe(1);
+    expect(await rotation.getPolicy(app, "api/token")).toMatchObject({
+      lastRotatedAt: null,
+      nextRotationAt: policy.nextRotationAt,
+      failures: 1,
+      lastError: "upstream refused the new credential",
+    });
+    const [failure] = (await rotation.records(app, "api/token")).items;
+    expect(failure).toMatchObject({ outcome: "failure", oldVersion: 1, newVersion: null, error: expect.any(String) });
+    const [entry] = (await audit.query({ appId: app, action: "rotation.rotated", key: "api/token" })).items;
+    expect(entry).toMatchObject({
+      outcome: "failure",
+      metadata: { errorCode: "ROTATOR_FAILED", rotationId: failure!.id },
+    });
+
+    // A rotator that returns nothing usable, and a custom policy with no rotator, fail the same way.
+    rotation.registerRotator(app, "api/token", () => "" as string);
+    await expect(rotation.rotateNow(app, "api/token")).rejects.toSatisfy((e) => isVaultError(e, "VALIDATION"));
+    await rotation.createPolicy(app, { secretKey: "api/orphan", intervalMs: 60_000, strategy: "custom" });
+    await expect(rotation.rotateNow(app, "api/orphan")).rejects.toSatisfy((e) => isVaultError(e, "NOT_FOUND"));
+    expect((await rotation.records(app, "api/orphan")).items[0]).toMatchObject({ outcome: "failure" });
+    expect((await secrets.get(app, "api/token")).version).toBe(1);
+    await expect(rotation.rotateNow(app, "no/policy")).rejects.toSatisfy((e) => isVaultError(e, "NOT_FOUND"));
+  });
+
+  it("built-in strategies: random password with length and alphabet, random bytes with length", async () => {
+    await rotation.createPolicy(app, {
+      secretKey: "pw",
+      intervalMs: 60_000,
+      strategy: "random_password",
+      params: { length: 40, alphabet: "xyz" },
+    });
+    await rotation.createPolicy(app, {
+      secretKey: "bytes",
+      intervalMs: 60_000,
+      strategy: "random_bytes",
+      params: { length: 16, encoding: "hex" },
+    });
+    await rotation.createPolicy(app, {
+      secretKey: "raw",
+      intervalMs: 60_000,
+      strategy: "random_bytes",
+      params: { length: 24, encoding: "bytes" },
+    });
+    const pw = await rotation.rotateNow(app, "pw");
+    expect(pw).toMatchObject({ oldVersion: null, newVersion: 1 });
+    expect((await secrets.get(app, "pw")).value).toMatch(/^[xyz]{40}$/);
+    await rotation.rotateNow(app, "bytes");
+    expect((await secrets.get(app, "bytes")).value).toMatch(/^[0-9a-f]{32}$/);
+    await rotation.rotateNow(app, "raw");
+    const raw = (await secrets.get(app, "raw")).value;
+    expect(raw).toBeInstanceOf(Uint8Array);
+    expect((raw as Uint8Array).byteLength).toBe(24);
+
+    const samples = new Set(Array.from({ length: 200 }, () => randomPassword({ length: 12 })));
+    expect(samples.size).toBe(200);
+    expect(randomBytes({ length: 10, encoding: "base64url" })).toMatch(/^[A-Za-z0-9_-]{14}$/);
+    expect(() => randomPassword({ length: 4 })).toThrow(/length/);
+  });
+
+  it("no audit row or rotation record contains a secret value (canary)", async () => {
+    await audit.flush();
+    const rows = await queryRows<{ row: string }>(
+      db,
+      sql`select row_to_json(e)::text as row from vault_audit_entries e`,
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    for (const { row } of rows) expect(row).not.toContain(CANARY);
+    const records = await queryRows<{ row: string }>(
+      db,
+      sql`select row_to_json(r)::text as row from vault_rotations r`,
+    );
+    for (const { row } of records) expect(row).not.toContain(CANARY);
+    expect((await audit.verify()).ok).toBe(true);
+  });
+
+  it("the manager rotates what is due, backs off after failures, and starts and stops idempotently", async () => {
+    // Managers serve every app: park the policies earlier tests left behind.
+    await db.execute(sql`update vault_rotation_policies set enabled = false`);
+    const mclock = new ManualClock("2026-06-01T00:00:00.000Z");
+    const service = new RotationService({ db, secrets, audit, clock: mclock });
+    const appId = "managed";
+    await service.createPolicy(appId, { secretKey: "ok", intervalMs: 60_000, strategy: "random_bytes" });
+    await service.createPolicy(appId, { secretKey: "flaky", intervalMs: 60_000, strategy: "custom" });
+    await service.createPolicy(appId, {
+      secretKey: "off",
+      intervalMs: 60_000,
+      strategy: "random_bytes",
+      enabled: false,
+    });
+    let flakyCalls = 0;
+    let flakyFails = true;
+    service.registerRotator(appId, "flaky", () => {
+      flakyCalls += 1;
+      if (flakyFails) throw new Error("not today");
+      return "fresh";
+    });
+    const manager = new RotationManager({
+      service,
+      clock: mclock,
+      backoff: { initialMs: 10_000, factor: 2, maxMs: 25_000 },
+    });
+    expect(await manager.tick()).toEqual({ rotated: 0, failed: 0 });
+    mclock.advance(60_000);
+    expect(await manager.tick()).toEqual({ rotated: 1, failed: 1 });
+    const flaky = await service.getPolicy(appId, "flaky");
+    expect(flaky).toMatchObject({ failures: 1, retryAt: new Date(mclock.now().getTime() + 10_000) });
+    expect((await service.records(appId, "ok")).items[0]).toMatchObject({
+      trigger: "schedule",
+      actor: "rotation-manager",
+    });
+    // Within the backoff: not retried.
+    mclock.advance(9_999);
+    expect(await manager.tick()).toEqual({ rotated: 0, failed: 0 });
+    mclock.advance(1);
+    expect(await manager.tick()).toEqual({ rotated: 0, failed: 1 });
+    expect((await service.getPolicy(appId, "flaky")).retryAt).toEqual(new Date(mclock.now().getTime() + 20_000));
+    mclock.advance(20_000);
+    await manager.tick();
+    expect((await service.getPolicy(appId, "flaky")).retryAt).toEqual(new Date(mclock.now().getTime() + 25_000));
+    expect(flakyCalls).toBe(3);
+    flakyFails = false;
+    mclock.advance(25_000);
+    expect(await manager.tick()).toMatchObject({ failed: 0 });
+    expect(await service.getPolicy(appId, "flaky")).toMatchObject({ failures: 0, retryAt: null, lastError: null });
+    expect((await service.getPolicy(appId, "off")).lastRotatedAt).toBeNull();
+    expect(exponentialBackoff({ initialMs: 1000, factor: 3, maxMs: 5000 })(3)).toBe(5000);
+
+    manager.start();
+    manager.start();
+    expect(manager.running).toBe(true);
+    await manager.stop();
+    await manager.stop();
+    expect(manager.running).toBe(false);
+  });
+
+  it(`${kind === "postgres" ? "two managers on one Postgres" : "one manager"}: 100 due policies are each rotated exactly once`, async () => {
+    await db.execute(sql`update vault_rotation_policies set enabled = false`);
+    const mclock = new ManualClock("2026-09-01T00:00:00.000Z");
+    const appId = "fleet";
+    const handles = kind === "postgres" ? [db, await t.connectAgain()] : [db];
+    const services = handles.map(
+      (handle) =>
+        new RotationService({
+          db: handle,
+          secrets: new SecretService({ db: handle, keys: keyring, clock: mclock }),
+          clock: mclock,
+        }),
+    );
+    for (let i = 0; i < 100; i++) {
+      await services[0]!.createPolicy(appId, { secretKey: `k${i}`, intervalMs: 60_000, strategy: "random_bytes" });
+    }
+    mclock.advance(60_000);
+    const managers = services.map((service) => new RotationManager({ service, clock: mclock, batchSize: 1000 }));
+    const results = await Promise.all(managers.map((manager) => manager.tick()));
+    expect(results.reduce((sum, r) => sum + r.rotated, 0)).toBe(100);
+    expect(results.every((r) => r.failed === 0)).toBe(true);
+    if (kind === "postgres") expect(results.every((r) => r.rotated > 0)).toBe(true);
+    const [counts] = await queryRows<{ records: number; keys: number }>(
+      db,
+      sql`select count(*)::int as records, count(distinct secret_key)::int as keys
+          from vault_rotations where app_id = ${appId}`,
+    );
+    expect(counts).toEqual({ records: 100, keys: 100 });
+    for (let i = 0; i < 100; i += 11) expect((await secrets.getMeta(appId, `k${i}`)).version).toBe(1);
+    expect(await managers[0]!.tick()).toEqual({ rotated: 0, failed: 0 });
+  });
+
+  it("KEK rotation adds a key, activates it and rewraps every data key with progress", async () => {
+    // The suite's keyring: rewrapAll moves every data key of the database, whichever test wrote it.
+    const ring = keyring;
+    const service = secrets;
+    for (let i = 0; i < 7; i++) await service.set("kek-app", `s${i}`, `value-${i}`);
+    const before = ring.activeKeyId();
+    const progress: { done: number; remaining: number; kekId: string }[] = [];
+    let persisted = "";
+    const result = await rotateKek({
+      keyring: ring,
+      secrets: service,
+      batchSize: 25,
+      persist: (k) => {
+        persisted = k.activeKeyId();
+      },
+      onProgress: (p) => progress.push(p),
+    });
+    expect(result.previousKekId).toBe(before);
+    expect(result.kekId).not.toBe(before);
+    expect(ring.activeKeyId()).toBe(result.kekId);
+    expect(persisted).toBe(result.kekId);
+    expect(result.rewrapped).toBeGreaterThanOrEqual(7);
+    expect(progress.at(-1)).toMatchObject({ remaining: 0, kekId: result.kekId });
+    expect(progress.length).toBeGreaterThan(1);
+    expect((await service.rewrapStatus()).pending).toBe(0);
+    expect((await service.get("kek-app", "s3")).value).toBe("value-3");
+
+    const failing = await rotateKek({
+      keyring: ring,
+      secrets: service,
+      persist: () => {
+        throw new Error("disk full");
+      },
+    }).catch((e: unknown) => e);
+    expect(isVaultError(failing, "UNAVAILABLE")).toBe(true);
+    expect(ring.activeKeyId()).toBe(result.kekId);
+  });
+});
