@@ -13,8 +13,17 @@ const CACHE_LIMIT = 256;
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as unknown as typeof addFormatsModule;
 
-// strict: a misspelt keyword (`"requierd"`) is an error at write time instead of a schema that silently allows all.
-const ajv = new Ajv({ strict: true, allErrors: true, validateSchema: true });
+// strictSchema: a misspelt keyword (`"requierd"`) is an error at write time instead of a schema that silently allows
+// everything. The other strict checks (types, tuples, required) reject valid schemas users write, so they stay off.
+const ajv = new Ajv({
+  strictSchema: true,
+  strictNumbers: true,
+  strictTypes: false,
+  strictTuples: false,
+  strictRequired: false,
+  allErrors: true,
+  validateSchema: true,
+});
 addFormats(ajv);
 
 // Compiling costs about a millisecond; the same few schemas are checked on every write, so keep the compiled ones.
