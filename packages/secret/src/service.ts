@@ -176,12 +176,16 @@ export class SecretService {
         .returning();
       let pruned: number[] = [];
       if (version > maxVersions) {
+        // Every set prunes, so versions at or below (previous version − previous maxVersions) are destroyed already:
+        // only the window above that can hold live versions. Keeps the prune an index range scan of a few rows.
+        const alreadyPruned = Math.max(0, version - 1 - head.maxVersions);
         const rows = await tx
           .update(secretVersions)
           .set(destroyed(now))
           .where(
             and(
               eq(secretVersions.secretId, head.id),
+              gt(secretVersions.version, alreadyPruned),
               lte(secretVersions.version, version - maxVersions),
               isNull(secretVersions.destroyedAt),
             ),
