@@ -1,8 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { AuditLog } from "@vault/audit";
+import { ConfigService } from "@vault/config";
 import { type Clock, runAs, systemClock } from "@vault/core";
 import { Keyring } from "@vault/crypto";
+import { FlagService } from "@vault/flag";
+import { OverrideService, type Resolver } from "@vault/override";
+import { RotationManager, RotationService } from "@vault/rotation";
+import { SecretService } from "@vault/secret";
 import {
   type AuditEvent,
   type AuditSink,
@@ -67,10 +72,7 @@ class MeteredAuditSink implements AuditSink {
     await this.inner.record(tx, event);
     this.metrics.auditAppends.inc({ action: event.action });
     if (event.action === "secret.read") this.metrics.secretReads.inc();
-    if (event.action.startsWith("rotation.")) {
-      if (event.action === "rotation.rotated") this.metrics.rotations.inc({ outcome: "success" });
-      else if (event.action === "rotation.failed") this.metrics.rotations.inc({ outcome: "failure" });
-    }
+    if (event.action === "rotation.rotated") this.metrics.rotations.inc({ outcome: event.outcome ?? "success" });
   }
 }
 
@@ -94,6 +96,15 @@ export class Vault {
   readonly keyringFile: string | undefined;
   readonly apps: AppService;
   readonly apiKeys: ApiKeyService;
+  readonly secrets: SecretService;
+  readonly flags: FlagService;
+  readonly config: ConfigService;
+  readonly overrides: OverrideService;
+  /** Config values with tenant overrides applied (cached, invalidated on every config/override change). */
+  readonly resolver: Resolver;
+  readonly rotation: RotationService;
+  /** Rotates due secrets in the background (undefined when disabled). */
+  readonly rotationManager: RotationManager | undefined;
   /** How many migrations were applied when this instance opened the store. */
   readonly migrationsApplied: number;
   readonly #ownsDb: boolean;
@@ -137,6 +148,27 @@ export class Vault {
     const common = { db: this.db, audit: this.audit, clock: this.clock };
     this.apps = new AppService(common);
     this.apiKeys = new ApiKeyService({ ...common, cacheMs: options.apiKeyCacheMs });
+    this.secrets = new SecretService({ ...common, keys: this.keyring });
+    this.flags = new FlagService(common);
+    this.config = new ConfigService(common);
+    this.overrides = new OverrideService({ ...common, config: this.config });
+    this.resolver = this.overrides.resolver();
+    this.rotation = new RotationService({ ...common, secrets: this.secrets });
+    // Close order is the reverse of registration: manager first, then caches, then the audit log, then the store.
+    const { flags, config } = this;
+    this.onClose(() => config.close());
+    this.onClose(() => flags.close());
+    if (options.rotationPollMs !== undefined) {
+      const manager = new RotationManager({
+        service: this.rotation,
+        clock: this.clock,
+        pollIntervalMs: options.rotationPollMs,
+        onError: (error) => this.logger.error({ err: error }, "rotation manager tick failed"),
+      });
+      this.rotationManager = manager;
+      manager.start();
+      this.onClose(() => manager.stop());
+    }
   }
 
   /** An app-scoped handle: the same services with `appId` bound. */

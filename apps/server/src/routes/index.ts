@@ -1,10 +1,28 @@
 import type { RouteDef } from "../http/route";
+import { adminRoutes } from "./admin";
 import { apiKeyRoutes, whoamiRoute } from "./apikeys";
 import { appRoutes } from "./apps";
 import { auditRoutes } from "./audit";
+import { configRoutes } from "./config";
+import { flagRoutes } from "./flags";
+import { overrideRoutes } from "./overrides";
+import { rotationRoutes } from "./rotation";
+import { secretRoutes } from "./secrets";
 import { systemRoutes } from "./system";
 
 /** Every route the server serves, one file per resource. */
 export function allRoutes(): RouteDef[] {
-  return [...systemRoutes(), whoamiRoute(), ...appRoutes(), ...apiKeyRoutes(), ...auditRoutes()];
+  return [
+    ...systemRoutes(),
+    whoamiRoute(),
+    ...appRoutes(),
+    ...apiKeyRoutes(),
+    ...secretRoutes(),
+    ...flagRoutes(),
+    ...configRoutes(),
+    ...overrideRoutes(),
+    ...rotationRoutes(),
+    ...auditRoutes(),
+    ...adminRoutes(),
+  ];
 }

@@ -1,0 +1,81 @@
+import { newId } from "@vault/core";
+import { testDatabaseKind } from "@vault/store/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCOPES } from "../../src/auth/scopes";
+import { allRoutes } from "../../src/routes/index";
+import { expectError, startTestServer, type TestServer } from "../helpers";
+
+/** Every protected route, generated from the route table so that a new route cannot skip these checks. */
+describe(`auth on every route (${testDatabaseKind()})`, () => {
+  let t: TestServer;
+  let ownerAll: string;
+  let otherAdmin: string;
+  let noScope: Record<string, string>;
+  const routes = allRoutes().filter((r) => r.auth.kind !== "public");
+  const urlOf = (url: string, appId: string) =>
+    url
+      .replace(":appId", appId)
+      .replace(":key", "some%2Fkey")
+      .replace(":tenantId", "tenant-1")
+      .replace(":id", newId("apiKey"));
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    ownerAll = await t.appKey("owner", ["admin"]);
+    otherAdmin = await t.appKey("intruder", ["admin"]);
+    noScope = {};
+    // For each scope, a key of the owner app holding every scope but that one (and not admin).
+    for (const scope of SCOPES) {
+      if (scope === "admin") continue;
+      noScope[scope] = await t.appKey(
+        "owner",
+        SCOPES.filter((s) => s !== scope && s !== "admin"),
+      );
+    }
+    noScope.admin = await t.appKey(
+      "owner",
+      SCOPES.filter((s) => s !== "admin"),
+    );
+    expect(ownerAll).toBeTruthy();
+  });
+  afterAll(async () => t?.close());
+
+  it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))("%s: no key → 401", async (_name, route) => {
+    expectError(await t.call(route.method, urlOf(route.url, "owner"), { body: {} }), 401, "UNAUTHENTICATED");
+  });
+
+  it.each(routes.filter((r) => r.auth.kind === "app").map((r) => [`${r.method} ${r.url}`, r] as const))(
+    "%s: another app's key → 404, audited in the caller's app",
+    async (_name, route) => {
+      const before = t.audit.events.length;
+      const response = await t.call(route.method, urlOf(route.url, "owner"), { key: otherAdmin, body: {} });
+      expectError(response, 404, "NOT_FOUND");
+      expect(response.raw).not.toContain("some/key");
+      const denial = t.audit.events.slice(before).find((e) => e.action === "auth.denied");
+      expect(denial).toMatchObject({ appId: "intruder", outcome: "denied", metadata: { reason: "other_app" } });
+    },
+  );
+
+  it.each(routes.filter((r) => r.auth.kind === "app").map((r) => [`${r.method} ${r.url}`, r] as const))(
+    "%s: a key without the scope → 403",
+    async (_name, route) => {
+      if (route.auth.kind !== "app") return;
+      const key = noScope[route.auth.scope]!;
+      const response = await t.call(route.method, urlOf(route.url, "owner"), { key, body: {} });
+      expectError(response, 403, "FORBIDDEN");
+      expect(response.body.error.details.required).toBe(route.auth.scope);
+    },
+  );
+
+  it.each(routes.filter((r) => r.auth.kind === "instance").map((r) => [`${r.method} ${r.url}`, r] as const))(
+    "%s: an app admin (not instance admin) → 403",
+    async (_name, route) => {
+      expectError(await t.call(route.method, urlOf(route.url, "owner"), { key: ownerAll, body: {} }), 403, "FORBIDDEN");
+    },
+  );
+
+  it("the instance admin cannot read an app's objects, only manage its keys", async () => {
+    expectError(await t.call("GET", "/v1/apps/owner/secrets", { key: t.adminKey }), 404, "NOT_FOUND");
+    expect((await t.call("GET", "/v1/apps/owner/api-keys", { key: t.adminKey })).status).toBe(200);
+  });
+});
