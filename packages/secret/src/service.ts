@@ -30,7 +30,7 @@ import {
   type VaultDb,
   withTransaction,
 } from "@vault/store";
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type {
   GetSecretOptions,
@@ -152,54 +152,46 @@ export class SecretService {
       }
       const version = head.currentVersion + 1;
       const sealed = await sealValue(this.#keys, plaintext, { table: SECRET_VERSIONS_TABLE, appId, key, version });
-      await tx.insert(secretVersions).values({
-        id: newId("secretVersion"),
-        secretId: head.id,
-        version,
-        ciphertext: sealed.ciphertext,
-        wrappedDek: sealed.wrappedDek,
-        kekId: sealed.kekId,
-        createdAt: now,
-        createdBy: actorLabel(),
-      });
       const maxVersions = opts.maxVersions ?? head.maxVersions;
-      const [updated] = await tx
-        .update(secrets)
-        .set({
-          currentVersion: version,
-          metadata: opts.metadata ?? head.metadata,
-          expiresAt: opts.expiresAt === undefined ? head.expiresAt : opts.expiresAt,
-          maxVersions,
-          updatedAt: now,
-        })
-        .where(eq(secrets.id, head.id))
-        .returning();
-      let pruned: number[] = [];
-      if (version > maxVersions) {
-        // Every set prunes, so versions at or below (previous version − previous maxVersions) are destroyed already:
-        // only the window above that can hold live versions. Keeps the prune an index range scan of a few rows.
-        const alreadyPruned = Math.max(0, version - 1 - head.maxVersions);
-        const rows = await tx
-          .update(secretVersions)
-          .set(destroyed(now))
-          .where(
-            and(
-              eq(secretVersions.secretId, head.id),
-              gt(secretVersions.version, alreadyPruned),
-              lte(secretVersions.version, version - maxVersions),
-              isNull(secretVersions.destroyedAt),
-            ),
-          )
-          .returning({ version: secretVersions.version });
-        pruned = rows.map((r) => r.version).sort((a, b) => a - b);
-      }
+      const metadata = opts.metadata ?? head.metadata;
+      const expiresAt = opts.expiresAt === undefined ? head.expiresAt : opts.expiresAt;
+      // Every set prunes, so versions at or below (previous version − previous maxVersions) are destroyed already:
+      // only the window above that can hold live versions, which keeps the prune an index range scan of a few rows.
+      const alreadyPruned = Math.max(0, version - 1 - head.maxVersions);
+      const pruneUpTo = version - maxVersions;
+      const at = now.toISOString();
+      // One statement (one round trip) for the new version, the prune and the head update. The prune cannot touch
+      // the new row: CTEs share one snapshot, and the new version is above pruneUpTo anyway.
+      const [row] = await queryRows<HeadRow & { pruned: number[] | string }>(
+        tx,
+        sql`with new_version as (
+              insert into ${secretVersions} (id, secret_id, version, ciphertext, wrapped_dek, kek_id, created_at, created_by)
+              values (${newId("secretVersion")}, ${head.id}, ${version}, ${sealed.ciphertext}, ${sealed.wrappedDek},
+                      ${sealed.kekId}, ${at}::timestamptz, ${actorLabel()})
+            ), pruned as (
+              update ${secretVersions}
+                 set ciphertext = null, wrapped_dek = null, kek_id = null, destroyed_at = ${at}::timestamptz
+               where secret_id = ${head.id} and version > ${alreadyPruned} and version <= ${pruneUpTo}
+                 and destroyed_at is null
+              returning version
+            )
+            update ${secrets}
+               set current_version = ${version}, metadata = ${JSON.stringify(metadata)}::jsonb,
+                   expires_at = ${expiresAt === null ? null : expiresAt.toISOString()}::timestamptz,
+                   max_versions = ${maxVersions}, updated_at = ${at}::timestamptz
+             where id = ${head.id}
+            returning id, app_id, key, current_version, metadata, max_versions, expires_at, created_at, updated_at,
+                      (select coalesce(json_agg(version order by version), '[]'::json) from pruned) as pruned`,
+      );
+      if (row === undefined) throw new VaultError("INTERNAL", `secret "${key}" head row vanished during set`);
+      const pruned = (typeof row.pruned === "string" ? JSON.parse(row.pruned) : row.pruned) as number[];
       await this.#record(tx, {
         action: "secret.set",
         appId,
         key,
         metadata: { version, ...(opts.cas === undefined ? {} : { cas: opts.cas }), ...pruneNote(pruned) },
       });
-      return toMeta(updated!);
+      return metaFromHeadRow(row);
     });
   }
 
@@ -406,7 +398,7 @@ export class SecretService {
     );
     const row = rows[0];
     if (row === undefined || Number(row.current_version) === 0) throw notFound("secret", key, { appId });
-    const meta = metaFromReadRow(row);
+    const meta = metaFromHeadRow(row);
     if (meta.expiresAt !== null && meta.expiresAt.getTime() <= this.#clock.now().getTime()) {
       throw new VaultError("EXPIRED", `secret "${key}" expired at ${meta.expiresAt.toISOString()}`, {
         details: { appId, key, expiresAt: meta.expiresAt.toISOString() },
@@ -531,7 +523,8 @@ export class SecretService {
   }
 }
 
-interface ReadRow extends Record<string, unknown> {
+/** A vault_secrets row as raw SQL returns it. */
+interface HeadRow extends Record<string, unknown> {
   id: string;
   app_id: string;
   key: string;
@@ -541,6 +534,9 @@ interface ReadRow extends Record<string, unknown> {
   expires_at: Date | string | null;
   created_at: Date | string;
   updated_at: Date | string;
+}
+
+interface ReadRow extends HeadRow {
   version: number | null;
   ciphertext: Uint8Array | null;
   wrapped_dek: Uint8Array | null;
@@ -549,7 +545,7 @@ interface ReadRow extends Record<string, unknown> {
   destroyed_at: Date | string | null;
 }
 
-function metaFromReadRow(row: ReadRow): SecretMeta {
+function metaFromHeadRow(row: HeadRow): SecretMeta {
   return {
     id: row.id,
     appId: row.app_id,
