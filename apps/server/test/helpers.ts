@@ -26,14 +26,17 @@ export interface TestServer {
 }
 
 /** A server over a fresh test database, with a bootstrapped instance-admin key and response validation on. */
-export async function startTestServer(options: { audit?: AuditSink } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { audit?: AuditSink; realAudit?: boolean; keyringFile?: string } = {},
+): Promise<TestServer> {
   const testDb = await createTestDatabase();
   const audit = new MemoryAuditSink();
   const clock = new ManualClock();
   const vault = await createVault({
     db: testDb.db,
     clock,
-    audit: options.audit ?? audit,
+    audit: options.realAudit ? undefined : (options.audit ?? audit),
+    keyringFile: options.keyringFile,
     defaultMetrics: false,
     apiKeyCacheMs: 0,
   });
