@@ -53,7 +53,7 @@ import {
   type RuleInput,
   type SnapshotFlag,
 } from "./engine/types";
-import { fitsType } from "./engine/values";
+import { deepFreeze, fitsType } from "./engine/values";
 
 /** The change-feed topic flag writes bump. */
 export const FLAGS_TOPIC = "flags";
@@ -596,7 +596,8 @@ export class FlagService {
     if (entry.loading) return entry.loading;
     const generation = entry.generation;
     const loading = (async () => {
-      const snapshot = await readSnapshot(this.#db, appId);
+      // Frozen: snapshot() hands out this object, and a caller changing it must not change the cache.
+      const snapshot = deepFreeze(await readSnapshot(this.#db, appId));
       const evaluator = compileSnapshot(snapshot, { clock: this.#clock, customEvaluators: this.#customEvaluators });
       if (entry.generation === generation) {
         entry.snapshot = snapshot;

@@ -284,6 +284,27 @@ describe(`FlagService (${testDatabaseKind()})`, () => {
     await rejectsWith(flags.update(app, "a", { type: "string", defaultValue: "x" }), "TYPE_MISMATCH");
   });
 
+  it("two concurrent writers cannot close a prerequisite cycle between them", async () => {
+    const other = new FlagService({ db: await testDb.connectAgain() });
+    try {
+      for (let round = 0; round < 10; round++) {
+        const [a, b] = [`a${round}`, `b${round}`];
+        await flags.define(app, { key: a, type: "bool", defaultValue: true });
+        await flags.define(app, { key: b, type: "bool", defaultValue: true });
+        const results = await Promise.allSettled([
+          flags.update(app, a, { prerequisites: [{ flagKey: b, value: true }] }),
+          other.update(app, b, { prerequisites: [{ flagKey: a, value: true }] }),
+        ]);
+        expect(results.filter((r) => r.status === "fulfilled").length).toBe(1);
+        const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+        expect(isVaultError(rejected.reason, "VALIDATION")).toBe(true);
+        expect(String(rejected.reason.message)).toMatch(/cycle/);
+      }
+    } finally {
+      other.close();
+    }
+  });
+
   it("a failing audit write rolls the change back", async () => {
     audit.failNext = 1;
     await expect(flags.define(app, { key: "x", type: "bool", defaultValue: true })).rejects.toThrow(/audit/);
@@ -307,6 +328,7 @@ describe(`FlagService (${testDatabaseKind()})`, () => {
     const snap = await flags.snapshot(app);
     expect(snap.revision).toBe(await readRevision(db, app, "flags"));
     expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
+    expect(Object.isFrozen(snap.flags[0])).toBe(true);
     expect(snap.flags[0]).toMatchObject({ key: "theme", type: "json", version: 1 });
     const e1 = await flags.evaluator(app);
     expect(await flags.evaluator(app)).toBe(e1);
