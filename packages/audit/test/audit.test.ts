@@ -298,6 +298,23 @@ describe(`@vault/audit on ${kind}`, () => {
     if (!broken.ok) expect(broken.problem).toMatchObject({ kind: "changed", seq: 3 });
   });
 
+  it("relaxedReadDurability lets only read transactions skip the commit's WAL flush", async () => {
+    const relaxed = open({ relaxedReadDurability: true });
+    const settingAfter = (action: string, log: AuditLog) =>
+      withTransaction(db, async (tx) => {
+        await log.record(tx, { action, resource: "secret", appId: "shop", key: "durability" });
+        const [row] = await queryRows<{ value: string }>(
+          tx,
+          sql`select current_setting('synchronous_commit') as value`,
+        );
+        return row?.value;
+      });
+    expect(await settingAfter("secret.read", relaxed)).toBe("off");
+    expect(await settingAfter("secret.set", relaxed)).toBe("on");
+    expect(await settingAfter("secret.read", audit)).toBe("on");
+    expect((await audit.query({ key: "durability" })).items).toHaveLength(3);
+  });
+
   it("inline chaining produces the same verifiable chain", async () => {
     const inline = open({ chaining: "inline" });
     for (let i = 0; i < 5; i++) await auditedWrite(db, inline, `inline-${i}`);
