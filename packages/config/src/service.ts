@@ -362,6 +362,12 @@ export class ConfigService {
   values(appId: string): Promise<ReadonlyMap<string, CachedConfigValue>> {
     const cached = this.#cache.get(appId);
     if (cached) return cached.loading;
+    // Only well-formed app ids get a cache slot (and a change-feed subscription).
+    try {
+      parseInput(appIdSchema, appId, "app id");
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const slot: AppValues = { loading: Promise.resolve(new Map()), values: undefined };
     this.#cache.set(appId, slot);
     slot.loading = (async () => {

@@ -61,6 +61,11 @@ describe("value types (pure)", () => {
     expect(() => checkValue("soon", "duration", "x")).toThrow(/expects duration, got string \(not a duration\)/);
   });
 
+  it("rejects NUL characters, which Postgres jsonb cannot store", () => {
+    expect(() => checkValue("a\u0000b", undefined, "x")).toThrow(expect.objectContaining({ code: "VALIDATION" }));
+    expect(() => checkValue({ "k\u0000": 1 }, undefined, "x")).toThrow(expect.objectContaining({ code: "VALIDATION" }));
+  });
+
   it("rejects values over the size limit", () => {
     expect(() => checkValue("x".repeat(300_000), undefined, "x")).toThrow(/at most/);
   });

@@ -48,12 +48,19 @@ export class Resolver {
   readonly #config: ConfigService;
   readonly #maxTenants: number;
   readonly #apps = new Map<string, AppCache>();
+  readonly #stopInvalidation: () => void;
 
   constructor(options: ResolverOptions) {
     this.#db = options.db;
     this.#config = options.config;
     this.#maxTenants = options.maxTenantsPerApp ?? 10_000;
-    this.#config.changes.onInvalidate((appId) => this.#apps.delete(appId));
+    this.#stopInvalidation = this.#config.changes.onInvalidate((appId) => this.#apps.delete(appId));
+  }
+
+  /** Stop listening for invalidations and drop the cache (for resolvers made and discarded at runtime). */
+  close(): void {
+    this.#stopInvalidation();
+    this.#apps.clear();
   }
 
   /** The tenant's override of `key`, else the app value, else `undefined`. */
