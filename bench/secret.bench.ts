@@ -13,7 +13,7 @@ import { SecretService } from "@vault/secret";
 import { MemoryAuditSink, queryRows, secrets, secretVersions } from "@vault/store";
 import { createTestDatabase } from "@vault/store/testing";
 // drizzle-orm is not a root dependency; take the copy @vault/secret resolves (the same instance @vault/store uses).
-import { sql } from "../packages/secret/node_modules/drizzle-orm/index.js";
+import { and, eq, sql } from "../packages/secret/node_modules/drizzle-orm/index.js";
 import { compare } from "./lib";
 
 // Secrets on a fresh migrated database: Postgres when DATABASE_URL is set, PGlite otherwise. The baselines are
@@ -46,7 +46,25 @@ async function baselineGet(): Promise<string> {
   );
   return decryptWithKey(plainKey, rows[0]!.ciphertext, associatedData(place)).toString("utf8");
 }
-if ((await baselineGet()) !== value256 || (await service.get(app, "db/password")).value !== value256) {
+// The same SELECT as a prepared statement (what the service uses on its own handle), to show where its lead comes from.
+const preparedSelect = t.db
+  .select({ ciphertext: secretVersions.ciphertext })
+  .from(secrets)
+  .innerJoin(
+    secretVersions,
+    and(eq(secretVersions.secretId, secrets.id), eq(secretVersions.version, secrets.currentVersion)),
+  )
+  .where(and(eq(secrets.appId, sql.placeholder("appId")), eq(secrets.key, sql.placeholder("key"))))
+  .prepare("bench_baseline_get");
+async function preparedBaselineGet(): Promise<string> {
+  const rows = await preparedSelect.execute({ appId: app, key: "baseline/get" });
+  return decryptWithKey(plainKey, rows[0]!.ciphertext!, associatedData(place)).toString("utf8");
+}
+if (
+  (await preparedBaselineGet()) !== value256 ||
+  (await baselineGet()) !== value256 ||
+  (await service.get(app, "db/password")).value !== value256
+) {
   throw new Error("bench setup: values do not round-trip");
 }
 
@@ -58,6 +76,7 @@ await compare({
   cases: [
     { name: "secrets.get (no audit sink)", fn: () => service.get(app, "db/password"), target: { minRatio: 0.7 } },
     { name: "secrets.get (audit sink: tx + record)", fn: () => audited.get(app, "db/password") },
+    { name: "hand-written SELECT, prepared + AES-GCM decrypt", fn: preparedBaselineGet },
   ],
 });
 

@@ -30,7 +30,7 @@ import {
   type VaultDb,
   withTransaction,
 } from "@vault/store";
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type {
   GetSecretOptions,
@@ -99,6 +99,8 @@ export class SecretService {
   readonly #clock: Clock;
   readonly #maxVersions: number;
   readonly #maxValueBytes: number;
+  readonly #readCurrent: PreparedRead;
+  readonly #readVersion: PreparedRead;
 
   constructor(options: SecretServiceOptions) {
     this.#db = options.db;
@@ -107,6 +109,11 @@ export class SecretService {
     this.#clock = options.clock ?? systemClock;
     this.#maxVersions = parseInput(maxVersionsSchema.default(DEFAULT_MAX_VERSIONS), options.maxVersions, "maxVersions");
     this.#maxValueBytes = options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES;
+    const byAppAndKey = and(eq(secrets.appId, sql.placeholder("appId")), eq(secrets.key, sql.placeholder("key")));
+    this.#readCurrent = readQuery(this.#db, undefined).where(byAppAndKey).prepare("vault_secret_read_current");
+    this.#readVersion = readQuery(this.#db, sql.placeholder("version"))
+      .where(byAppAndKey)
+      .prepare("vault_secret_read_version");
   }
 
   /**
@@ -388,14 +395,17 @@ export class SecretService {
   }
 
   async #read(executor: Executor, appId: string, key: string, wanted: number | undefined): Promise<Secret> {
-    const rows = await queryRows<ReadRow>(
-      executor,
-      sql`select h.id, h.app_id, h.key, h.current_version, h.metadata, h.max_versions, h.expires_at, h.created_at,
-            h.updated_at, v.version, v.ciphertext, v.wrapped_dek, v.kek_id, v.deleted_at, v.destroyed_at
-          from ${secrets} h
-          left join ${secretVersions} v on v.secret_id = h.id and v.version = ${wanted === undefined ? sql`h.current_version` : wanted}
-          where h.app_id = ${appId} and h.key = ${key}`,
-    );
+    // On the service's own database handle the read is a prepared statement (parsed and planned once per
+    // connection); inside a caller's transaction it is built per call.
+    const rows = (
+      executor === this.#db
+        ? wanted === undefined
+          ? await this.#readCurrent.execute({ appId, key })
+          : await this.#readVersion.execute({ appId, key, version: wanted })
+        : await readQuery(executor, wanted === undefined ? undefined : sql`${wanted}`).where(
+            and(eq(secrets.appId, appId), eq(secrets.key, key)),
+          )
+    ) as ReadRow[];
     const row = rows[0];
     if (row === undefined || Number(row.current_version) === 0) throw notFound("secret", key, { appId });
     const meta = metaFromHeadRow(row);
@@ -522,6 +532,39 @@ export class SecretService {
     return [prefix, body];
   }
 }
+
+/** The head row joined with one version row (current, or `version`); no version row when it does not exist. */
+function readQuery(executor: Executor, version: SQL | Placeholder | undefined) {
+  return executor
+    .select({
+      id: secrets.id,
+      app_id: secrets.appId,
+      key: secrets.key,
+      current_version: secrets.currentVersion,
+      metadata: secrets.metadata,
+      max_versions: secrets.maxVersions,
+      expires_at: secrets.expiresAt,
+      created_at: secrets.createdAt,
+      updated_at: secrets.updatedAt,
+      version: secretVersions.version,
+      ciphertext: secretVersions.ciphertext,
+      wrapped_dek: secretVersions.wrappedDek,
+      kek_id: secretVersions.kekId,
+      deleted_at: secretVersions.deletedAt,
+      destroyed_at: secretVersions.destroyedAt,
+    })
+    .from(secrets)
+    .leftJoin(
+      secretVersions,
+      and(
+        eq(secretVersions.secretId, secrets.id),
+        eq(secretVersions.version, version === undefined ? secrets.currentVersion : sql`${version}::int`),
+      ),
+    )
+    .$dynamic();
+}
+
+type PreparedRead = { execute(values: Record<string, unknown>): Promise<unknown[]> };
 
 /** A vault_secrets row as raw SQL returns it. */
 interface HeadRow extends Record<string, unknown> {
