@@ -358,13 +358,19 @@ export class SecretService {
           .orderBy(asc(secretVersions.id))
           .limit(batchSize)
           .for("update", { skipLocked: true });
+        const moved: SQL[] = [];
         for (const row of rows) {
           if (row.kekId === null || row.wrappedDek === null) continue;
-          const moved = await rewrapKey(this.#keys, row.kekId, row.wrappedDek, active);
-          await tx
-            .update(secretVersions)
-            .set({ wrappedDek: moved.wrapped, kekId: moved.keyId })
-            .where(eq(secretVersions.id, row.id));
+          const rewrapped = await rewrapKey(this.#keys, row.kekId, row.wrappedDek, active);
+          moved.push(sql`(${row.id}, ${rewrapped.wrapped}::bytea, ${rewrapped.keyId})`);
+        }
+        if (moved.length > 0) {
+          // One UPDATE per batch: the rows are locked above, so nothing changed them in between.
+          await tx.execute(
+            sql`update ${secretVersions} as v set wrapped_dek = m.wrapped_dek, kek_id = m.kek_id
+                from (values ${sql.join(moved, sql`, `)}) as m(id, wrapped_dek, kek_id)
+                where v.id = m.id`,
+          );
         }
         return rows.length;
       });
