@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, rand
 import { constants as fsConstants } from "node:fs";
 import { mkdir, open, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { newId, VaultError } from "@vault/core";
+import { newId, parseInput, VaultError } from "@vault/core";
 import { z } from "zod";
 import { decryptionFailed, FORMAT_VERSION, lengthPrefixed, NONCE_BYTES, TAG_BYTES } from "./format";
 import { fillRandom } from "./random";
@@ -205,7 +205,7 @@ export class Keyring implements KeyProvider {
 
   /** Add a KEK (generated when `key` is not given) and return its id. It does not become active. */
   add(options: { id?: string; key?: Uint8Array } = {}): string {
-    const id = options.id === undefined ? newId("kek") : kekIdSchema.parse(options.id);
+    const id = options.id === undefined ? newId("kek") : parseInput(kekIdSchema, options.id, "KEK id");
     if (this.#keys.has(id)) {
       throw new VaultError("ALREADY_EXISTS", `KEK "${id}" is already in the keyring`, { details: { kekId: id } });
     }

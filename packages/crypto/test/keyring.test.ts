@@ -100,6 +100,7 @@ describe("Keyring", () => {
     expect(ring.activeKeyId()).toBe(first);
     expect(() => ring.add({ id: second })).toThrow(/already in the keyring/);
     expect(() => ring.add({ id: "short", key: Buffer.alloc(8) })).toThrow(/32 bytes/);
+    expect(() => ring.add({ id: "has space" })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
     ring.activate(second);
     expect(() => ring.remove(second)).toThrow(/is active/);
     ring.remove(first);
