@@ -36,14 +36,33 @@ export async function buildServer(vault: Vault, options: BuildServerOptions = {}
 
   const routes = [...allRoutes(), ...(options.routes ?? [])];
 
-  app.addHook("onRequest", async (request, reply) => {
+  // Callback-style hooks (no promise per request); metric children are cached per label set.
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", String(request.id));
+    done();
   });
 
-  app.addHook("onResponse", async (request, reply) => {
+  const requestCounters = new Map<string, { inc(): void }>();
+  const latencyHistograms = new Map<string, { observe(value: number): void }>();
+  app.addHook("onResponse", (request, reply, done) => {
     const route = request.routeOptions.url ?? "unmatched";
-    vault.metrics.httpRequests.inc({ route, method: request.method, status: String(reply.statusCode) });
-    vault.metrics.httpDuration.observe({ route, method: request.method }, reply.elapsedTime / 1000);
+    const method = request.method;
+    const status = String(reply.statusCode);
+    const counterKey = `${method} ${route} ${status}`;
+    let counter = requestCounters.get(counterKey);
+    if (!counter) {
+      counter = vault.metrics.httpRequests.labels({ route, method, status });
+      requestCounters.set(counterKey, counter);
+    }
+    counter.inc();
+    const histogramKey = `${method} ${route}`;
+    let histogram = latencyHistograms.get(histogramKey);
+    if (!histogram) {
+      histogram = vault.metrics.httpDuration.labels({ route, method });
+      latencyHistograms.set(histogramKey, histogram);
+    }
+    histogram.observe(reply.elapsedTime / 1000);
+    done();
   });
 
   app.setErrorHandler(async (error, request, reply) => {
