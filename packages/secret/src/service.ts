@@ -59,6 +59,9 @@ const KIND_STRING = 1;
 const KIND_BYTES = 2;
 const KIND_STRING_PREFIX = Buffer.of(KIND_STRING);
 const KIND_BYTES_PREFIX = Buffer.of(KIND_BYTES);
+const STATE_ACTIVE = 0;
+const STATE_DELETED = 1;
+const STATE_DESTROYED = 2;
 
 const versionNumber = z.number().int().min(1).max(2_147_483_647);
 const maxVersionsSchema = z.number().int().min(1).max(1000);
@@ -426,12 +429,17 @@ export class SecretService {
         details: { appId, key, version },
       });
     }
-    if (row.destroyed_at !== null || row.ciphertext === null || row.wrapped_dek === null || row.kek_id === null) {
+    if (
+      Number(row.state) === STATE_DESTROYED ||
+      row.ciphertext === null ||
+      row.wrapped_dek === null ||
+      row.kek_id === null
+    ) {
       throw new VaultError("NOT_FOUND", `version ${version} of secret "${key}" was destroyed`, {
         details: { appId, key, version, state: "destroyed" },
       });
     }
-    if (row.deleted_at !== null) {
+    if (Number(row.state) === STATE_DELETED) {
       throw new VaultError("NOT_FOUND", `version ${version} of secret "${key}" is deleted`, {
         details: { appId, key, version, state: "deleted" },
       });
@@ -556,8 +564,11 @@ function readQuery(executor: Executor, version: SQL | Placeholder | undefined) {
       ciphertext: secretVersions.ciphertext,
       wrapped_dek: secretVersions.wrappedDek,
       kek_id: secretVersions.kekId,
-      deleted_at: secretVersions.deletedAt,
-      destroyed_at: secretVersions.destroyedAt,
+      // One small integer instead of two timestamps: fewer values to parse on every read.
+      state: sql<
+        number | null
+      >`case when ${secretVersions.destroyedAt} is not null then ${sql.raw(String(STATE_DESTROYED))}
+        when ${secretVersions.deletedAt} is not null then ${sql.raw(String(STATE_DELETED))} else ${sql.raw(String(STATE_ACTIVE))} end`,
     })
     .from(secrets)
     .leftJoin(
@@ -590,8 +601,7 @@ interface ReadRow extends HeadRow {
   ciphertext: Uint8Array | null;
   wrapped_dek: Uint8Array | null;
   kek_id: string | null;
-  deleted_at: Date | string | null;
-  destroyed_at: Date | string | null;
+  state: number | null;
 }
 
 function metaFromHeadRow(row: HeadRow): SecretMeta {
