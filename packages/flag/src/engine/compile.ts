@@ -577,10 +577,13 @@ function compileFlag(
   const ruleCount = ruleFns.length;
   const hasOverrides = overrides.size > 0;
 
+  // Most flags in a real app are off or static: answer those without the generic path.
+  if (!flag.enabled) return { key, evaluate: () => disabled };
+  if (!dynamic) return { key, evaluate: () => fallback };
+
   return {
     key,
     evaluate(ctx, depth) {
-      if (!flag.enabled) return disabled;
       if (depth > MAX_PREREQUISITE_DEPTH) return tooDeep;
       for (let i = 0; i < prerequisites.length; i++) {
         const p = prerequisites[i] as Prerequisite;
