@@ -36,6 +36,7 @@ export async function startServer(settings: Settings, logger: Logger = createLog
     keyring: keys.keyring,
     keyringFile: keys.keyringFile,
     auditHmacKey: keys.auditHmacKey,
+    auditRelaxedReads: settings.VAULT_AUDIT_RELAXED_READS === "true",
     logger,
     rotationPollMs: settings.VAULT_ROTATION_MANAGER === "true" ? settings.VAULT_ROTATION_POLL_MS : undefined,
   });

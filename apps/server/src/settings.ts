@@ -27,6 +27,11 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{22,}={0,2}$/, "must be base64 of at least 16 bytes")
     .optional(),
+  /**
+   * "true": audit entries of secret READS commit without waiting for the WAL flush (a crash may lose the last
+   * fraction of a second of read entries, never a write's). Much faster reads on Postgres. Default "false".
+   */
+  VAULT_AUDIT_RELAXED_READS: z.enum(["true", "false"]).default("false"),
   PORT: port.default(8200),
   HOST: z.string().min(1).default("127.0.0.1"),
   /** An instance-admin API key to accept (bootstrapped into the database on start) instead of generating one. */

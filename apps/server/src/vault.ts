@@ -48,6 +48,8 @@ export interface CreateVaultOptions {
   keyringFile?: string;
   /** Key of the HMAC over sensitive audit metadata (≥ 16 bytes). Default: random per instance (tests). */
   auditHmacKey?: Uint8Array;
+  /** Secret-read audit entries commit without waiting for the WAL flush (see VAULT_AUDIT_RELAXED_READS). */
+  auditRelaxedReads?: boolean;
   /**
    * Replace the audit sink every service writes through (tests). Default: the hash-chained `AuditLog`, whose
    * query/verify/export routes are then available.
@@ -136,6 +138,7 @@ export class Vault {
             db: this.db,
             hmacKey: options.auditHmacKey ?? randomBytes(32),
             clock: this.clock,
+            relaxedReadDurability: options.auditRelaxedReads ?? false,
             onError: (error) => this.logger.error({ err: error }, "audit sequencer run failed"),
           })
         : undefined;
