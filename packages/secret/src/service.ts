@@ -131,26 +131,7 @@ export class SecretService {
     const opts = parseInput(setOptionsSchema, options, "secret set options");
     return this.#inTransaction(options.tx, async (tx) => {
       const now = this.#clock.now();
-      await tx
-        .insert(secrets)
-        .values({
-          id: newId("secret"),
-          appId,
-          key,
-          currentVersion: 0,
-          metadata: {},
-          maxVersions: this.#maxVersions,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .onConflictDoNothing({ target: [secrets.appId, secrets.key] });
-      // The head row lock serialises writers of one key: versions are handed out strictly in order.
-      const [head] = await tx
-        .select()
-        .from(secrets)
-        .where(and(eq(secrets.appId, appId), eq(secrets.key, key)))
-        .for("update");
-      if (head === undefined) throw new VaultError("INTERNAL", `secret "${key}" head row vanished during set`);
+      const head = await this.#lockOrCreateHead(tx, appId, key, now);
       if (opts.cas !== undefined && head.currentVersion !== opts.cas) {
         throw new VaultError(
           "CONFLICT",
@@ -460,6 +441,37 @@ export class SecretService {
       throw error;
     }
     return { value: decodeValue(plain, key), version, meta };
+  }
+
+  /**
+   * Create the head row if it is missing, then lock it: the lock serialises writers of one key, so versions are
+   * handed out strictly in order. A purge can delete the row between the two statements; then try again.
+   */
+  async #lockOrCreateHead(tx: Executor, appId: string, key: string, now: Date): Promise<SecretRow> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await tx
+        .insert(secrets)
+        .values({
+          id: newId("secret"),
+          appId,
+          key,
+          currentVersion: 0,
+          metadata: {},
+          maxVersions: this.#maxVersions,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing({ target: [secrets.appId, secrets.key] });
+      const [head] = await tx
+        .select()
+        .from(secrets)
+        .where(and(eq(secrets.appId, appId), eq(secrets.key, key)))
+        .for("update");
+      if (head !== undefined) return head;
+    }
+    throw new VaultError("CONFLICT", `secret "${key}" was purged while it was being set; retry`, {
+      details: { appId, key },
+    });
   }
 
   async #head(executor: Executor, appId: string, key: string, lock = false): Promise<SecretRow> {

@@ -1,9 +1,9 @@
 import { isVaultError, ManualClock, runAs, type VaultErrorCode } from "@vault/core";
 import { Keyring } from "@vault/crypto";
-import { MemoryAuditSink, secrets, secretVersions, withTransaction } from "@vault/store";
+import { MemoryAuditSink, queryRows, secrets, secretVersions, withTransaction } from "@vault/store";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
-import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { SecretService } from "../src/index";
 
 async function codeOf(promise: Promise<unknown>): Promise<VaultErrorCode | "no error"> {
@@ -245,6 +245,52 @@ describe(`SecretService (${testDatabaseKind()})`, () => {
       }
       expect(seen.size).toBe(10);
     });
+
+    it.runIf(testDatabaseKind() === "postgres")(
+      "a set that waits on a concurrent purge recreates the secret at version 1",
+      async () => {
+        await service.set(app, "v/purge-race", "old");
+        let release!: () => void;
+        const released = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let purgeLocked!: () => void;
+        const locked = new Promise<void>((resolve) => {
+          purgeLocked = resolve;
+        });
+        // The purge holds the head row lock before it deletes: the set's insert sees the row and does nothing, its
+        // SELECT … FOR UPDATE waits, and finds the row gone once the purge commits — so it must create it again.
+        const purging = withTransaction(t.db, async (tx) => {
+          await tx
+            .select()
+            .from(secrets)
+            .where(and(eq(secrets.appId, app), eq(secrets.key, "v/purge-race")))
+            .for("update");
+          purgeLocked();
+          await released;
+          await service.purge(app, "v/purge-race", { tx });
+        });
+        await locked;
+        const setting = service.set(app, "v/purge-race", "new");
+        // Wait until the set is blocked on the purge's row lock, then let the purge commit.
+        await vi.waitFor(
+          async () => {
+            const waiting = await queryRows<{ n: number }>(
+              t.db,
+              sql`select count(*)::int as n from pg_stat_activity
+                  where datname = current_database() and wait_event_type = 'Lock'`,
+            );
+            expect(waiting[0]!.n).toBeGreaterThan(0);
+          },
+          { timeout: 5000, interval: 20 },
+        );
+        release();
+        await purging;
+        const meta = await setting;
+        expect(meta.version).toBe(1);
+        expect((await service.get(app, "v/purge-race")).value).toBe("new");
+      },
+    );
 
     it("50 concurrent sets with maxVersions 100: every value readable at its version", async () => {
       const wide = new SecretService({ db: t.db, keys: keyring, maxVersions: 100 });
