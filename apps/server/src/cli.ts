@@ -208,7 +208,8 @@ async function remote(
       result = await call("GET", `${await app()}/flags/${k(rest[0], "KEY")}`);
       break;
     case "flags set":
-      result = await call("PUT", `${await app()}/flags/${k(rest[0], "KEY")}`, {
+      result = await call("POST", `${await app()}/flags`, {
+        key: rest[0],
         type: values.type,
         defaultValue: json(values.default as string | undefined, "--default JSON"),
         ...(values.enabled === undefined ? {} : { enabled: values.enabled === "true" }),
