@@ -115,6 +115,29 @@ describe(`FlagService (${testDatabaseKind()})`, () => {
     expect((await flags.get(app, "n")).type).toBe("int");
   });
 
+  it("string values that look like JSON come back as the same strings (default, rule value, override)", async () => {
+    // jsonb columns must not JSON-parse a stored string a second time: "123" stays a string, '{"a":1}' too.
+    const looksLikeJson = ['{"a":1}', "123", "true", "null", '"quoted"'];
+    for (const [i, text] of looksLikeJson.entries()) {
+      await flags.define(app, {
+        key: `s${i}`,
+        type: "string",
+        defaultValue: text,
+        rules: [{ type: "when_tenant", tenants: ["rule"], value: text }],
+      });
+      await flags.setOverride(app, `s${i}`, "ovr", text);
+      const fresh = new FlagService({ db, clock });
+      try {
+        expect((await fresh.get(app, `s${i}`)).defaultValue).toBe(text);
+        expect((await fresh.evaluate(app, `s${i}`, {})).value).toBe(text);
+        expect((await fresh.evaluate(app, `s${i}`, { tenantId: "rule" })).value).toBe(text);
+        expect((await fresh.evaluate(app, `s${i}`, { tenantId: "ovr" })).value).toBe(text);
+      } finally {
+        fresh.close();
+      }
+    }
+  });
+
   it("update bumps the version and honours cas; enable/disable toggle evaluation", async () => {
     await flags.define(app, {
       key: "limit",

@@ -14,5 +14,5 @@ export {
   withTransaction,
 } from "./database";
 export { MIGRATIONS_FOLDER, migrate, pendingMigrations } from "./migrate";
-export { bytea, utc } from "./schema/columns";
+export { bytea, jsonValue, utc } from "./schema/columns";
 export * from "./schema/index";

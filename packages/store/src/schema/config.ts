@@ -1,17 +1,6 @@
 // Tables of the config subsystem (owned by its issue). Table names are prefixed vault_.
-import { bigint, customType, integer, jsonb, pgTable, primaryKey, text, unique } from "drizzle-orm/pg-core";
-import { utc } from "./columns";
-
-/**
- * Any JSON value as `jsonb`, read back exactly. Drizzle's `jsonb()` JSON-parses strings a second time after the
- * driver (postgres.js and PGlite both parse jsonb already), so the string value `'{"a":1}'` would come back as an
- * object and `"123"` as a number; config values are often such strings.
- */
-export const jsonValue = customType<{ data: unknown; driverData: unknown }>({
-  dataType: () => "jsonb",
-  toDriver: (value) => JSON.stringify(value),
-  fromDriver: (value) => value,
-});
+import { bigint, integer, jsonb, pgTable, primaryKey, text, unique } from "drizzle-orm/pg-core";
+import { jsonValue, utc } from "./columns";
 
 /** The head row of a config entry: its current value, its (fixed) type and its latest version number. */
 export const configEntries = pgTable(

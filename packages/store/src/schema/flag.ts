@@ -1,6 +1,6 @@
 // Tables of the flag subsystem (owned by its issue). Table names are prefixed vault_.
 import { boolean, index, integer, jsonb, pgTable, text, unique } from "drizzle-orm/pg-core";
-import { utc } from "./columns";
+import { jsonValue, utc } from "./columns";
 
 /**
  * One row per flag definition. `version` counts every change to the flag (definition, rules, overrides) and is what
@@ -15,7 +15,7 @@ export const flags = pgTable(
     key: text("key").notNull(),
     /** `bool | string | int | float | json` */
     type: text("type").notNull(),
-    defaultValue: jsonb("default_value").$type<unknown>().notNull(),
+    defaultValue: jsonValue("default_value").notNull(),
     enabled: boolean("enabled").notNull(),
     description: text("description").notNull().default(""),
     tags: jsonb("tags").$type<string[]>().notNull().default([]),
@@ -61,7 +61,7 @@ export const flagOverrides = pgTable(
       .references(() => flags.id, { onDelete: "cascade" }),
     appId: text("app_id").notNull(),
     tenantId: text("tenant_id").notNull(),
-    value: jsonb("value").$type<unknown>().notNull(),
+    value: jsonValue("value").notNull(),
     createdAt: utc("created_at").notNull(),
     updatedAt: utc("updated_at").notNull(),
   },

@@ -1,7 +1,6 @@
 // Tables of the override subsystem (owned by its issue). Table names are prefixed vault_.
 import { index, integer, jsonb, pgTable, text, unique } from "drizzle-orm/pg-core";
-import { utc } from "./columns";
-import { jsonValue } from "./config";
+import { jsonValue, utc } from "./columns";
 
 /** A tenant's value for a config key, returned by the resolver instead of the app's value. */
 export const configOverrides = pgTable(
