@@ -112,11 +112,8 @@ export class SecretService {
     this.#clock = options.clock ?? systemClock;
     this.#maxVersions = parseInput(maxVersionsSchema.default(DEFAULT_MAX_VERSIONS), options.maxVersions, "maxVersions");
     this.#maxValueBytes = options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES;
-    const byAppAndKey = and(eq(secrets.appId, sql.placeholder("appId")), eq(secrets.key, sql.placeholder("key")));
-    this.#readCurrent = readQuery(this.#db, undefined).where(byAppAndKey).prepare("vault_secret_read_current");
-    this.#readVersion = readQuery(this.#db, sql.placeholder("version"))
-      .where(byAppAndKey)
-      .prepare("vault_secret_read_version");
+    this.#readCurrent = prepareRead(this.#db, false);
+    this.#readVersion = prepareRead(this.#db, true);
   }
 
   /**
@@ -385,16 +382,13 @@ export class SecretService {
   }
 
   async #read(executor: Executor, appId: string, key: string, wanted: number | undefined): Promise<Secret> {
-    // On the service's own database handle the read is a prepared statement (parsed and planned once per
-    // connection); inside a caller's transaction it is built per call.
+    // A prepared statement: parsed and planned once per connection. On the service's own handle it is built once;
+    // inside a transaction (its own connection) it is built per call, and postgres.js reuses the server-side statement.
+    const params = wanted === undefined ? { appId, key } : { appId, key, version: wanted };
     const rows = (
       executor === this.#db
-        ? wanted === undefined
-          ? await this.#readCurrent.execute({ appId, key })
-          : await this.#readVersion.execute({ appId, key, version: wanted })
-        : await readQuery(executor, wanted === undefined ? undefined : sql`${wanted}`).where(
-            and(eq(secrets.appId, appId), eq(secrets.key, key)),
-          )
+        ? await (wanted === undefined ? this.#readCurrent : this.#readVersion).execute(params)
+        : await prepareRead(executor, wanted !== undefined).execute(params)
     ) as ReadRow[];
     const row = rows[0];
     if (row === undefined || Number(row.current_version) === 0) throw notFound("secret", key, { appId });
@@ -594,6 +588,12 @@ function readQuery(executor: Executor, version: SQL | Placeholder | undefined) {
 }
 
 type PreparedRead = { execute(values: Record<string, unknown>): Promise<unknown[]> };
+
+function prepareRead(executor: Executor, byVersion: boolean): PreparedRead {
+  return readQuery(executor, byVersion ? sql.placeholder("version") : undefined)
+    .where(and(eq(secrets.appId, sql.placeholder("appId")), eq(secrets.key, sql.placeholder("key"))))
+    .prepare(byVersion ? "vault_secret_read_version" : "vault_secret_read_current");
+}
 
 /** A vault_secrets row as raw SQL returns it. */
 interface HeadRow extends Record<string, unknown> {
