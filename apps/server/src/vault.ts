@@ -240,22 +240,53 @@ export class Vault {
   }
 }
 
-/** `vault.app(id)`: the services with the app bound, for in-process use. */
+/** A service with its leading `appId` argument bound: `secrets.get(appId, key)` becomes `get(key)`. */
+export type BoundService<T> = {
+  [K in keyof T as T[K] extends (appId: string, ...args: never[]) => unknown ? K : never]: T[K] extends (
+    appId: string,
+    ...args: infer A
+  ) => infer R
+    ? (...args: A) => R
+    : never;
+};
+
+function bindApp<T extends object>(service: T, appId: string): BoundService<T> {
+  return new Proxy(service, {
+    get(target, property) {
+      const member = Reflect.get(target, property, target) as unknown;
+      if (typeof member !== "function") return undefined;
+      return (...args: unknown[]) => (member as (...a: unknown[]) => unknown).apply(target, [appId, ...args]);
+    },
+  }) as unknown as BoundService<T>;
+}
+
+/** `vault.app(id)`: every service with the app bound, for in-process use (`vault.app("shop").secrets.get("k")`). */
 export class AppHandle {
+  readonly secrets: BoundService<SecretService>;
+  readonly flags: BoundService<FlagService>;
+  readonly config: BoundService<ConfigService>;
+  readonly overrides: BoundService<OverrideService>;
+  readonly resolver: BoundService<Resolver>;
+  readonly rotation: BoundService<RotationService>;
+  readonly apiKeys: BoundService<ApiKeyService>;
+
   constructor(
     readonly vault: Vault,
     readonly appId: string,
-  ) {}
+  ) {
+    this.secrets = bindApp(vault.secrets, appId);
+    this.flags = bindApp(vault.flags, appId);
+    this.config = bindApp(vault.config, appId);
+    this.overrides = bindApp(vault.overrides, appId);
+    this.resolver = bindApp(vault.resolver, appId);
+    this.rotation = bindApp(vault.rotation, appId);
+    this.apiKeys = bindApp(vault.apiKeys, appId);
+  }
 
-  /** API keys of this app. */
-  get apiKeys() {
-    const { vault, appId } = this;
-    return {
-      create: (input: { name: string; scopes: string[] }) =>
-        vault.apiKeys.create(appId, input as Parameters<ApiKeyService["create"]>[1]),
-      list: (options?: Parameters<ApiKeyService["list"]>[1]) => vault.apiKeys.list(appId, options),
-      revoke: (id: string) => vault.apiKeys.revoke(appId, id),
-    };
+  /** The app's audit entries (newest first). */
+  audit(query: Omit<Parameters<AuditLog["query"]>[0] & object, "appId"> = {}) {
+    if (!this.vault.auditLog) throw new Error("this vault runs without the audit log");
+    return this.vault.auditLog.query({ ...query, appId: this.appId });
   }
 }
 
