@@ -392,14 +392,14 @@ export class SecretService {
     ) as ReadRow[];
     const row = rows[0];
     if (row === undefined || Number(row.current_version) === 0) throw notFound("secret", key, { appId });
-    const meta = metaFromHeadRow(row);
+    const meta = metaFromHeadRow({ ...row, app_id: appId, key });
     if (meta.expiresAt !== null && meta.expiresAt.getTime() <= this.#clock.now().getTime()) {
       throw new VaultError("EXPIRED", `secret "${key}" expired at ${meta.expiresAt.toISOString()}`, {
         details: { appId, key, expiresAt: meta.expiresAt.toISOString() },
       });
     }
     const version = wanted ?? meta.version;
-    if (row.version === null || row.version === undefined) {
+    if (row.state === null || row.state === undefined) {
       throw new VaultError("NOT_FOUND", `secret "${key}" has no version ${version}`, {
         details: { appId, key, version },
       });
@@ -555,36 +555,36 @@ export class SecretService {
 
 /** The head row joined with one version row (current, or `version`); no version row when it does not exist. */
 function readQuery(executor: Executor, version: SQL | Placeholder | undefined) {
-  return executor
-    .select({
-      id: secrets.id,
-      app_id: secrets.appId,
-      key: secrets.key,
-      current_version: secrets.currentVersion,
-      metadata: secrets.metadata,
-      max_versions: secrets.maxVersions,
-      expires_at: secrets.expiresAt,
-      created_at: secrets.createdAt,
-      updated_at: secrets.updatedAt,
-      version: secretVersions.version,
-      ciphertext: secretVersions.ciphertext,
-      wrapped_dek: secretVersions.wrappedDek,
-      kek_id: secretVersions.kekId,
-      // One small integer instead of two timestamps: fewer values to parse on every read.
-      state: sql<
-        number | null
-      >`case when ${secretVersions.destroyedAt} is not null then ${sql.raw(String(STATE_DESTROYED))}
-        when ${secretVersions.deletedAt} is not null then ${sql.raw(String(STATE_DELETED))} else ${sql.raw(String(STATE_ACTIVE))} end`,
-    })
-    .from(secrets)
-    .leftJoin(
-      secretVersions,
-      and(
-        eq(secretVersions.secretId, secrets.id),
-        eq(secretVersions.version, version === undefined ? secrets.currentVersion : sql`${version}::int`),
-      ),
-    )
-    .$dynamic();
+  return (
+    executor
+      // Only what the caller does not already know (not app id or key): every column costs parsing on every read.
+      .select({
+        id: secrets.id,
+        current_version: secrets.currentVersion,
+        metadata: secrets.metadata,
+        max_versions: secrets.maxVersions,
+        expires_at: secrets.expiresAt,
+        created_at: secrets.createdAt,
+        updated_at: secrets.updatedAt,
+        ciphertext: secretVersions.ciphertext,
+        wrapped_dek: secretVersions.wrappedDek,
+        kek_id: secretVersions.kekId,
+        // One small integer (null: no such version) instead of the version number and two timestamps.
+        state: sql<number | null>`case when ${secretVersions.id} is null then null
+        when ${secretVersions.destroyedAt} is not null then ${sql.raw(String(STATE_DESTROYED))}
+        when ${secretVersions.deletedAt} is not null then ${sql.raw(String(STATE_DELETED))}
+        else ${sql.raw(String(STATE_ACTIVE))} end`,
+      })
+      .from(secrets)
+      .leftJoin(
+        secretVersions,
+        and(
+          eq(secretVersions.secretId, secrets.id),
+          eq(secretVersions.version, version === undefined ? secrets.currentVersion : sql`${version}::int`),
+        ),
+      )
+      .$dynamic()
+  );
 }
 
 type PreparedRead = { execute(values: Record<string, unknown>): Promise<unknown[]> };
@@ -608,8 +608,14 @@ interface HeadRow extends Record<string, unknown> {
   updated_at: Date | string;
 }
 
-interface ReadRow extends HeadRow {
-  version: number | null;
+interface ReadRow {
+  id: string;
+  current_version: number;
+  metadata: Record<string, unknown> | string;
+  max_versions: number;
+  expires_at: Date | string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
   ciphertext: Uint8Array | null;
   wrapped_dek: Uint8Array | null;
   kek_id: string | null;
