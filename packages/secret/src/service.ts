@@ -333,17 +333,31 @@ export class SecretService {
       const rewrapped = await withTransaction(this.#db, async (tx) => {
         // SKIP LOCKED: several processes can rewrap at once, and writers are not blocked behind a batch.
         const rows = await tx
-          .select({ id: secretVersions.id, kekId: secretVersions.kekId, wrappedDek: secretVersions.wrappedDek })
+          .select({
+            id: secretVersions.id,
+            kekId: secretVersions.kekId,
+            wrappedDek: secretVersions.wrappedDek,
+            version: secretVersions.version,
+            appId: secrets.appId,
+            key: secrets.key,
+          })
           .from(secretVersions)
+          .innerJoin(secrets, eq(secrets.id, secretVersions.secretId))
           .where(and(isNotNull(secretVersions.kekId), ne(secretVersions.kekId, active)))
           .orderBy(asc(secretVersions.id))
           .limit(batchSize)
-          .for("update", { skipLocked: true });
+          .for("update", { of: secretVersions, skipLocked: true });
         const moved: SQL[] = [];
+        // One audit entry per app in the batch (an entry belongs to one app), listing what moved off which KEK.
+        const perApp = new Map<string, { versions: number; fromKekIds: Set<string> }>();
         for (const row of rows) {
           if (row.kekId === null || row.wrappedDek === null) continue;
           const rewrapped = await rewrapKey(this.#keys, row.kekId, row.wrappedDek, active);
           moved.push(sql`(${row.id}, ${rewrapped.wrapped}::bytea, ${rewrapped.keyId})`);
+          const app = perApp.get(row.appId) ?? { versions: 0, fromKekIds: new Set<string>() };
+          app.versions += 1;
+          app.fromKekIds.add(row.kekId);
+          perApp.set(row.appId, app);
         }
         if (moved.length > 0) {
           // One UPDATE per batch: the rows are locked above, so nothing changed them in between.
@@ -352,6 +366,13 @@ export class SecretService {
                 from (values ${sql.join(moved, sql`, `)}) as m(id, wrapped_dek, kek_id)
                 where v.id = m.id`,
           );
+        }
+        for (const [appId, app] of [...perApp].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+          await this.#record(tx, {
+            action: "secret.rewrapped",
+            appId,
+            metadata: { versions: app.versions, fromKekIds: [...app.fromKekIds].sort(), toKekId: active },
+          });
         }
         return rows.length;
       });

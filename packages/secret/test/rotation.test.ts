@@ -38,7 +38,8 @@ describe(`SecretService KEK rotation (${testDatabaseKind()})`, () => {
   }
 
   it("add a key, activate it, rewrapAll in batches: all readable, none under the old KEK, old KEK removable", async () => {
-    const svc = new SecretService({ db: t.db, keys: ring, clock });
+    const rotationAudit = new MemoryAuditSink();
+    const svc = new SecretService({ db: t.db, keys: ring, clock, audit: rotationAudit });
     const oldKek = ring.activeKeyId();
     for (let i = 0; i < 7; i++) await svc.set("rotating", `k${i}`, `value-${i}`);
     await svc.set("rotating", "k0", "value-0-v2");
@@ -56,6 +57,16 @@ describe(`SecretService KEK rotation (${testDatabaseKind()})`, () => {
     expect(result.rewrapped).toBe(before.pending);
     expect(progress.at(-1)).toEqual({ done: before.pending, remaining: 0 });
     expect(progress.length).toBeGreaterThan(1);
+    // Each batch is audited per app, inside its transaction.
+    const rewrapEvents = rotationAudit.events.filter((e) => e.action === "secret.rewrapped");
+    expect(rewrapEvents.length).toBe(progress.length);
+    expect(rewrapEvents.reduce((n, e) => n + (e.metadata?.versions as number), 0)).toBe(before.pending);
+    expect(rewrapEvents[0]).toMatchObject({
+      resource: "secret",
+      appId: "rotating",
+      outcome: "success",
+      metadata: { fromKekIds: [oldKek], toKekId: newKek },
+    });
     const after = await svc.rewrapStatus();
     expect(after.pending).toBe(0);
     expect(after.byKek[oldKek]).toBeUndefined();
@@ -85,6 +96,20 @@ describe(`SecretService KEK rotation (${testDatabaseKind()})`, () => {
     expect(mid.pending).toBe(live - 2);
     expect((await svc.rewrapAll({ batchSize: 2 })).rewrapped).toBe(live - 2);
     expect((await svc.rewrapStatus()).pending).toBe(0);
+  });
+
+  it("a failing audit write rolls back the rewrap batch", async () => {
+    const failing = new MemoryAuditSink();
+    const svc = new SecretService({ db: t.db, keys: ring, clock, audit: failing });
+    await svc.set("audited-rewrap", "k", "v");
+    ring.activate(ring.add());
+    const pending = (await svc.rewrapStatus()).pending;
+    expect(pending).toBeGreaterThan(0);
+    failing.failNext = 1;
+    await expect(svc.rewrapAll({ batchSize: 1000 })).rejects.toThrow(/audit sink unavailable/);
+    expect((await svc.rewrapStatus()).pending).toBe(pending);
+    expect((await svc.rewrapAll({ batchSize: 1000 })).rewrapped).toBe(pending);
+    expect((await svc.get("audited-rewrap", "k")).value).toBe("v");
   });
 
   it("a value whose KEK is missing fails with KEY_UNAVAILABLE naming the KEK, and nothing crashes", async () => {
