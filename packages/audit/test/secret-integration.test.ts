@@ -68,6 +68,28 @@ describe(`@vault/audit with the real SecretService on ${kind}`, () => {
     await expect(guarded.getMeta("pay", "sink/key")).rejects.toSatisfy((e) => isVaultError(e, "NOT_FOUND"));
   });
 
+  it("concurrent reads each get their own entry, with their own actor, sharing commits (group commit)", async () => {
+    await secrets.set("pay", "hot/key", "hot value");
+    const reads = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        runAs({ requestId: `burst-${i}` }, () => secrets.get("pay", "hot/key").then((s) => s.value)),
+      ),
+    );
+    expect(reads).toEqual(Array(25).fill("hot value"));
+    const page = await audit.query({ appId: "pay", key: "hot/key", action: "secret.read", limit: 100 });
+    expect(page.items.map((e) => e.requestId).sort()).toEqual(
+      Array.from({ length: 25 }, (_, i) => `burst-${i}`).sort(),
+    );
+    expect(await audit.verify()).toMatchObject({ ok: true, pending: 0 });
+
+    // A read whose entry cannot be written hands out no value.
+    const failing = new MemoryAuditSink();
+    const guarded = new SecretService({ db, keys, audit: failing, clock });
+    failing.failNext = 1;
+    await expect(guarded.get("pay", "hot/key")).rejects.toThrow(/simulated/);
+    expect((await guarded.get("pay", "hot/key")).value).toBe("hot value");
+  });
+
   it("no audit row contains a secret value (canary through every secret operation)", async () => {
     await secrets.set("pay", "canary/a", CANARY);
     await secrets.set("pay", "canary/a", `${CANARY}-v2`, { cas: 1 });

@@ -192,38 +192,41 @@ export class SecretService {
     appId = parseInput(appIdSchema, appId, "app id");
     key = parseInput(keySchema, key, "secret key");
     const opts = parseInput(getOptionsSchema, options, "secret get options");
-    const read = async (tx: Executor): Promise<{ secret: Secret } | { error: unknown }> => {
-      let outcome: { secret: Secret } | { error: unknown };
+    const attempt = async (executor: Executor): Promise<{ secret: Secret } | { error: VaultError }> => {
       try {
-        outcome = { secret: await this.#read(tx, appId, key, opts.version) };
+        return { secret: await this.#read(executor, appId, key, opts.version) };
       } catch (error) {
         if (!isVaultError(error)) throw error;
-        outcome = { error };
+        return { error };
       }
-      if (this.#audit !== noAudit) {
-        const failed = "error" in outcome;
-        await this.#record(tx, {
-          action: "secret.read",
-          appId,
-          key,
-          outcome: failed ? "failure" : "success",
-          metadata: failed
-            ? {
-                ...(opts.version === undefined ? {} : { version: opts.version }),
-                error: (outcome as { error: VaultError }).error.code,
-              }
-            : { version: (outcome as { secret: Secret }).secret.version },
-        });
-      }
-      return outcome;
     };
-    // Without an audit sink a read is one SELECT; with one, the read and its audit entry share a transaction.
-    const outcome =
-      options.tx !== undefined
-        ? await read(options.tx)
-        : this.#audit === noAudit
-          ? await read(this.#db)
-          : await withTransaction(this.#db, read);
+    const readEvent = (outcome: { secret: Secret } | { error: VaultError }): AuditEvent => ({
+      action: "secret.read",
+      resource: "secret",
+      appId,
+      key,
+      ...("error" in outcome
+        ? {
+            outcome: "failure" as const,
+            metadata: { ...(opts.version === undefined ? {} : { version: opts.version }), error: outcome.error.code },
+          }
+        : { outcome: "success" as const, metadata: { version: outcome.secret.version } }),
+    });
+    let outcome: { secret: Secret } | { error: VaultError };
+    if (this.#audit === noAudit) {
+      outcome = await attempt(options.tx ?? this.#db);
+    } else if (options.tx === undefined && this.#audit.recordDetached) {
+      // A read changes nothing, so it need not share a transaction with its entry: read, then wait until the entry
+      // is committed (the sink group-commits concurrent reads) before the value leaves. No entry, no value.
+      outcome = await attempt(this.#db);
+      await this.#audit.recordDetached(readEvent(outcome));
+    } else {
+      outcome = await this.#inTransaction(options.tx, async (tx) => {
+        const result = await attempt(tx);
+        await this.#audit.record(tx, readEvent(result));
+        return result;
+      });
+    }
     if ("error" in outcome) throw outcome.error;
     return outcome.secret;
   }

@@ -24,6 +24,12 @@ export interface AuditEvent {
  */
 export interface AuditSink {
   record(tx: Executor, event: AuditEvent): Promise<void>;
+  /**
+   * Optional: append an entry in a transaction of the sink's own and resolve once it is committed. For operations
+   * that change nothing (secret reads): the caller hands out its result only after this resolves, so a failed write
+   * still fails the operation, and concurrent callers can share one INSERT and one commit.
+   */
+  recordDetached?(event: AuditEvent): Promise<void>;
 }
 
 /** A sink that records nothing, for library users who do not want an audit trail. */
@@ -41,5 +47,9 @@ export class MemoryAuditSink implements AuditSink {
       throw new Error("audit sink unavailable (simulated)");
     }
     this.events.push(structuredClone(event));
+  }
+
+  recordDetached(event: AuditEvent): Promise<void> {
+    return this.record(undefined as unknown as Executor, event);
   }
 }
