@@ -12,8 +12,7 @@ import {
 import { SecretService } from "@vault/secret";
 import { MemoryAuditSink, queryRows, secrets, secretVersions } from "@vault/store";
 import { createTestDatabase } from "@vault/store/testing";
-// drizzle-orm is not a root dependency; take the copy @vault/secret resolves (the same instance @vault/store uses).
-import { and, eq, sql } from "../packages/secret/node_modules/drizzle-orm/index.js";
+import { and, eq, sql } from "drizzle-orm";
 import { compare } from "./lib";
 
 // Secrets on a fresh migrated database: Postgres when DATABASE_URL is set, PGlite otherwise. The baselines are
