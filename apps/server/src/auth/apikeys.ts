@@ -174,14 +174,25 @@ export class ApiKeyService {
     return info;
   }
 
+  /**
+   * The caller behind `presented` if this process authenticated that key within the cache window, else undefined
+   * (then call {@link authenticate}). Synchronous, so the common case adds no promise to a request.
+   */
+  authenticateCached(presented: string): AuthContext | undefined {
+    if (!KEY_PATTERN.test(presented)) return undefined;
+    const hash = hashApiKey(presented);
+    const cached = this.#cache.get(hash.toString("base64"));
+    return cached && cached.expires > Date.now() && timingSafeEqual(cached.hash, hash) ? cached.context : undefined;
+  }
+
   /** The caller behind `presented`, or undefined for a malformed, unknown or revoked key. */
   async authenticate(presented: string): Promise<AuthContext | undefined> {
+    const fromCache = this.authenticateCached(presented);
+    if (fromCache) return fromCache;
     if (!KEY_PATTERN.test(presented)) return undefined;
     const hash = hashApiKey(presented);
     const cacheKey = hash.toString("base64");
     const nowMs = Date.now();
-    const cached = this.#cache.get(cacheKey);
-    if (cached && cached.expires > nowMs && timingSafeEqual(cached.hash, hash)) return cached.context;
     const [row] = await this.#db.select().from(apiKeys).where(eq(apiKeys.keyHash, hash));
     // The lookup is by hash; the constant-time compare guards against any index or driver shortcut.
     if (!row || row.revokedAt !== null || !timingSafeEqual(Buffer.from(row.keyHash), hash)) {

@@ -98,7 +98,9 @@ export function routeHandler(def: RouteDef, vault: Vault, options: { validateRes
     if (def.auth.kind !== "public") {
       const header = request.headers.authorization;
       const match = typeof header === "string" ? bearerPattern.exec(header) : null;
-      auth = match ? await vault.apiKeys.authenticate(match[1]!) : undefined;
+      auth = match
+        ? (vault.apiKeys.authenticateCached(match[1]!) ?? (await vault.apiKeys.authenticate(match[1]!)))
+        : undefined;
       if (!auth) {
         await vault.auditDenial(request, undefined, header === undefined ? "missing_credentials" : "invalid_key");
         throw new VaultError(
