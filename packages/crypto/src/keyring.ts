@@ -336,10 +336,11 @@ function parseCompact(text: string, source: string): unknown {
   const keys: Record<string, string> = {};
   let active: string | undefined;
   const keyPart = segments[0] ?? "";
-  for (const option of segments.slice(1)) {
+  for (const [index, option] of segments.slice(1).entries()) {
     if (option === "") continue;
     const match = /^active=(.*)$/.exec(option);
-    if (!match) throw invalidKeyring(source, `unknown option "${option.split("=")[0]}" (expected ";active=<id>")`);
+    // Name the segment by position, never by content: a key mistakenly separated with ";" would be echoed.
+    if (!match) throw invalidKeyring(source, `segment ${index + 2} after ";" is not "active=<id>" (separate keys with ",")`);
     active = match[1]!.trim();
   }
   for (const [index, entry] of keyPart.split(",").entries()) {
