@@ -15,8 +15,9 @@ export interface RotateKekOptions {
   key?: Uint8Array;
   id?: string;
   /**
-   * Persist the keyring after the new KEK is active and before any data key moves to it (write the keyring file,
-   * update the secret store behind VAULT_KEYRING): every server must have the new KEK before data depends on it.
+   * Persist the keyring (write the keyring file, update the secret store behind VAULT_KEYRING). Called twice: once
+   * with the new KEK added but not yet active — so no data key is ever wrapped by a KEK that exists only in memory —
+   * and once after it is activated.
    */
   persist?: (keyring: RotatableKeyring) => Promise<void> | void;
   /** Versions per rewrap transaction. */
@@ -31,8 +32,8 @@ export interface KekRotationResult {
 }
 
 /**
- * KEK rotation as one operation: add a new KEK, make it active, persist the keyring, then rewrap every data key in
- * batches (values are never decrypted) with progress. Resumable: if it stops half-way, `secrets.rewrapAll()` finishes
+ * KEK rotation as one operation: add a new KEK and persist the keyring, make the KEK active and persist again, then
+ * rewrap every data key in batches (values are never decrypted) with progress. Resumable: if it stops half-way, `secrets.rewrapAll()` finishes
  * the job, since it moves whatever is not under the active KEK.
  */
 export async function rotateKek(options: RotateKekOptions): Promise<KekRotationResult> {
@@ -41,13 +42,24 @@ export async function rotateKek(options: RotateKekOptions): Promise<KekRotationR
     ...(options.id === undefined ? {} : { id: options.id }),
     ...(options.key === undefined ? {} : { key: options.key }),
   });
+  try {
+    await options.persist?.(options.keyring);
+  } catch (cause) {
+    // The new KEK was never active, so nothing is wrapped by it.
+    throw new VaultError("UNAVAILABLE", "could not persist the keyring; the new KEK was not activated", { cause });
+  }
+  // From here on new data keys are wrapped by the new KEK, which is already stored.
   options.keyring.activate(kekId);
   try {
     await options.persist?.(options.keyring);
   } catch (cause) {
-    // Nothing is wrapped by the new KEK yet: going back is safe.
+    // Values wrapped meanwhile stay readable (the KEK was saved above); go back to the KEK the stored keyring names.
     options.keyring.activate(previousKekId);
-    throw new VaultError("UNAVAILABLE", "could not persist the keyring; the new KEK was not activated", { cause });
+    throw new VaultError(
+      "UNAVAILABLE",
+      "could not persist the keyring with the new KEK active; it is saved but not active, run the rotation again",
+      { cause },
+    );
   }
   const { rewrapped } = await options.secrets.rewrapAll({
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),

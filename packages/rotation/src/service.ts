@@ -28,7 +28,7 @@ import {
   type VaultDb,
   withTransaction,
 } from "@vault/store";
-import { and, asc, desc, eq, gt, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, lte, notInArray, or } from "drizzle-orm";
 import { z } from "zod";
 import { builtInRotator, normalizeParams, type RotationStrategy, type Rotator, STRATEGIES } from "./strategies";
 
@@ -287,6 +287,8 @@ export class RotationService {
     const limit = options.limit ?? 100;
     let rotated = 0;
     let failed = 0;
+    // A policy is tried at most once per call, even when it fails without a backoff and so stays due.
+    const attempted: string[] = [];
     while (rotated + failed < limit) {
       const attempt = await withTransaction(this.#db, async (tx) => {
         const now = options.now ?? this.#clock.now();
@@ -298,13 +300,17 @@ export class RotationService {
               eq(rotationPolicies.enabled, true),
               lte(rotationPolicies.nextRotationAt, now),
               or(isNull(rotationPolicies.retryAt), lte(rotationPolicies.retryAt, now)),
+              attempted.length > 0 ? notInArray(rotationPolicies.id, attempted) : undefined,
             ),
           )
           .orderBy(asc(rotationPolicies.nextRotationAt), asc(rotationPolicies.id))
           .limit(1)
           .for("update", { skipLocked: true });
         if (!policy) return undefined;
-        return this.#attempt(tx, policy, "schedule", options.backoff);
+        attempted.push(policy.id);
+        // The claim time is the rotation time, so the policy's next rotation is computed from the same "now" that
+        // found it due (the caller's clock may run ahead of the service's).
+        return this.#attempt(tx, policy, "schedule", options.backoff, now);
       });
       if (attempt === undefined) break;
       if (attempt.error === undefined) rotated += 1;
@@ -349,7 +355,9 @@ export class RotationService {
     policy: RotationPolicyRow,
     trigger: "manual" | "schedule",
     backoff: BackoffFn | undefined,
+    claimedAt?: Date,
   ): Promise<{ record: RotationRecord; error?: unknown }> {
+    const at = () => claimedAt ?? this.#clock.now();
     const actor = actorLabel(currentActor());
     let oldVersion: number | null = null;
     try {
@@ -369,7 +377,7 @@ export class RotationService {
           )?.value;
         }
         const rotate = this.#rotatorFor(policy);
-        const now = this.#clock.now();
+        const now = at();
         const value = await rotate({
           appId: policy.appId,
           secretKey: policy.secretKey,
@@ -414,7 +422,7 @@ export class RotationService {
       });
       return { record };
     } catch (error) {
-      const now = this.#clock.now();
+      const now = at();
       const message = errorMessage(error);
       const failures = policy.failures + 1;
       await tx
@@ -511,9 +519,18 @@ function checkValue(value: unknown): asserts value is SecretValue {
   }
 }
 
+/**
+ * What a failure record stores and returns. Vault's own errors carry value-free messages; anything else (a custom
+ * rotator's error, a driver error quoting its SQL parameters) is named by its class only, since its text could quote
+ * a secret. The full error stays the thrown error's `cause`, for the operator's log.
+ */
 function errorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.length > 1000 ? `${message.slice(0, 997)}...` : message;
+  if (isVaultError(error)) {
+    const message = `${error.code}: ${error.message}`;
+    return message.length > 1000 ? `${message.slice(0, 997)}...` : message;
+  }
+  const name = error instanceof Error ? error.name : typeof error;
+  return `${name.slice(0, 100)} (the rotator or the database failed; its message is not stored, as it could quote a value)`;
 }
 
 function failureError(record: RotationRecord, error: unknown): VaultError {

@@ -164,19 +164,25 @@ describe(`@vault/rotation on ${kind}`, () => {
     await secrets.set(app, "api/token", `${CANARY}-token`);
     const policy = await rotation.createPolicy(app, { secretKey: "api/token", intervalMs: 60_000, strategy: "custom" });
     rotation.registerRotator(app, "api/token", async () => {
-      throw new Error("upstream refused the new credential");
+      // A rotator's message can quote anything, a secret included: it must not be stored or returned.
+      throw new Error("upstream refused the new credential canary-rot-7f3a");
     });
     clock.advance(1000);
-    await expect(rotation.rotateNow(app, "api/token")).rejects.toThrow(/upstream refused/);
+    const thrown = await rotation.rotateNow(app, "api/token").catch((error: unknown) => error);
+    expect(thrown).toMatchObject({ code: "INTERNAL" });
+    expect((thrown as Error).message).not.toContain("canary-rot-7f3a");
+    expect(((thrown as Error).cause as Error).message).toContain("upstream refused"); // kept for the operator's log
     expect((await secrets.get(app, "api/token")).version).toBe(1);
     expect(await rotation.getPolicy(app, "api/token")).toMatchObject({
       lastRotatedAt: null,
       nextRotationAt: policy.nextRotationAt,
       failures: 1,
-      lastError: "upstream refused the new credential",
+      lastError: expect.stringMatching(/^Error \(the rotator or the database failed/),
     });
     const [failure] = (await rotation.records(app, "api/token")).items;
     expect(failure).toMatchObject({ outcome: "failure", oldVersion: 1, newVersion: null, error: expect.any(String) });
+    expect(JSON.stringify(await rotation.records(app, "api/token"))).not.toContain("canary-rot-7f3a");
+    expect(JSON.stringify(await rotation.getPolicy(app, "api/token"))).not.toContain("canary-rot-7f3a");
     const [entry] = (await audit.query({ appId: app, action: "rotation.rotated", key: "api/token" })).items;
     expect(entry).toMatchObject({
       outcome: "failure",
@@ -304,6 +310,26 @@ describe(`@vault/rotation on ${kind}`, () => {
     expect(manager.running).toBe(false);
   });
 
+  it("rotateDue tries each policy at most once per call: a caller clock ahead of the service's, no backoff", async () => {
+    await db.execute(sql`update vault_rotation_policies set enabled = false`);
+    const sclock = new ManualClock("2026-07-01T00:00:00.000Z");
+    const service = new RotationService({ db, secrets, audit, clock: sclock });
+    const appId = "once-per-call";
+    await service.createPolicy(appId, { secretKey: "fast", intervalMs: 1_000, strategy: "random_bytes" });
+    await service.createPolicy(appId, { secretKey: "broken", intervalMs: 1_000, strategy: "custom" });
+    let brokenCalls = 0;
+    service.registerRotator(appId, "broken", () => {
+      brokenCalls += 1;
+      throw new Error("always fails");
+    });
+    // The caller's "now" is 5 s ahead of the service clock: rotating from the service clock would leave "fast"
+    // due again at once, and "broken" (no backoff) stays due after every failure.
+    const result = await service.rotateDue({ now: new Date(sclock.now().getTime() + 5_000), limit: 50 });
+    expect(result).toEqual({ rotated: 1, failed: 1 });
+    expect(brokenCalls).toBe(1);
+    expect((await secrets.getMeta(appId, "fast")).version).toBe(1);
+  });
+
   it(`${kind === "postgres" ? "two managers on one Postgres" : "one manager"}: 100 due policies are each rotated exactly once`, async () => {
     await db.execute(sql`update vault_rotation_policies set enabled = false`);
     const mclock = new ManualClock("2026-09-01T00:00:00.000Z");
@@ -343,20 +369,25 @@ describe(`@vault/rotation on ${kind}`, () => {
     for (let i = 0; i < 7; i++) await service.set("kek-app", `s${i}`, `value-${i}`);
     const before = ring.activeKeyId();
     const progress: { done: number; remaining: number; kekId: string }[] = [];
-    let persisted = "";
+    // What each persist call saw: [active KEK, KEK ids present].
+    const persisted: [string, string[]][] = [];
     const result = await rotateKek({
       keyring: ring,
       secrets: service,
       batchSize: 25,
       persist: (k) => {
-        persisted = k.activeKeyId();
+        persisted.push([k.activeKeyId(), (k as Keyring).keyIds()]);
       },
       onProgress: (p) => progress.push(p),
     });
     expect(result.previousKekId).toBe(before);
     expect(result.kekId).not.toBe(before);
     expect(ring.activeKeyId()).toBe(result.kekId);
-    expect(persisted).toBe(result.kekId);
+    // First saved with the new KEK present but not active (nothing can be wrapped by an unsaved KEK), then active.
+    expect(persisted).toEqual([
+      [before, expect.arrayContaining([before, result.kekId])],
+      [result.kekId, expect.arrayContaining([before, result.kekId])],
+    ]);
     expect(result.rewrapped).toBeGreaterThanOrEqual(7);
     expect(progress.at(-1)).toMatchObject({ remaining: 0, kekId: result.kekId });
     expect(progress.length).toBeGreaterThan(1);
