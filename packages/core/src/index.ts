@@ -24,6 +24,7 @@ export {
 } from "./pagination";
 export {
   appIdSchema,
+  isStorableText,
   keySchema,
   type Metadata,
   metadataSchema,

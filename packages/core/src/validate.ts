@@ -19,11 +19,34 @@ export const keySchema = z
     "key may contain letters, digits and . _ - / : and must start with a letter or digit",
   );
 
-/** Tenant ids are opaque to Vault but bounded, and never empty. */
-export const tenantIdSchema = z.string().min(1, "tenant id must not be empty").max(256);
+/**
+ * True when Postgres can store `text` as `text`/`jsonb`: no NUL character and no unpaired UTF-16 surrogate (neither
+ * has a UTF-8 encoding the database accepts).
+ */
+export function isStorableText(text: string): boolean {
+  return !text.includes("\u0000") && text.isWellFormed();
+}
 
-/** JSON metadata attached to objects: string keys, JSON values. */
-export const metadataSchema = z.record(z.string(), z.json());
+function isStorableJson(value: unknown): boolean {
+  if (typeof value === "string") return isStorableText(value);
+  if (Array.isArray(value)) return value.every(isStorableJson);
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).every(([key, inner]) => isStorableText(key) && isStorableJson(inner));
+  }
+  return true;
+}
+
+const UNSTORABLE = "must not contain NUL (\\u0000) or unpaired surrogate characters";
+
+/** Tenant ids are opaque to Vault but bounded, never empty, and storable. */
+export const tenantIdSchema = z
+  .string()
+  .min(1, "tenant id must not be empty")
+  .max(256)
+  .refine(isStorableText, `tenant id ${UNSTORABLE}`);
+
+/** JSON metadata attached to objects: string keys, JSON values, all storable. */
+export const metadataSchema = z.record(z.string(), z.json()).refine(isStorableJson, `metadata ${UNSTORABLE}`);
 export type Metadata = z.infer<typeof metadataSchema>;
 
 /**

@@ -72,12 +72,51 @@ export function toErrorAnswer(error: unknown, requestId: string): ErrorAnswer {
       internal: false,
     };
   }
+  const rejected = databaseDataException(error);
+  if (rejected) {
+    return {
+      status: 400,
+      body: {
+        error: { code: "VALIDATION", message: rejected.message, details: { sqlState: rejected.sqlState }, requestId },
+      },
+      internal: false,
+    };
+  }
   return {
     status: 500,
     body: { error: { code: "INTERNAL", message: "internal error", details: {}, requestId } },
     internal: true,
   };
 }
+
+/**
+ * Postgres "data exception" errors (SQLSTATE class 22: a NUL character in text, a number or date out of the column's
+ * range, …) mean a caller's value could not be stored. Services validate what they can; this backstop turns whatever
+ * slips through into a 400 instead of a 500. The database's own message is not passed on: it can quote the value.
+ */
+function databaseDataException(error: unknown): { sqlState: string; message: string } | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code)) {
+      return {
+        sqlState: code,
+        message: `a value in the request cannot be stored: ${DATA_EXCEPTIONS[code] ?? "invalid value"}`,
+      };
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+const DATA_EXCEPTIONS: Record<string, string> = {
+  "22021": "text contains a character the database cannot store (such as NUL, \\u0000)",
+  "22P05": "text contains a character the database cannot store (such as NUL, \\u0000)",
+  "22003": "a number is out of range",
+  "22008": "a date or time is out of range",
+  "22007": "a date or time has an invalid format",
+  "22P02": "a value has an invalid format",
+  "22001": "a text value is too long",
+};
 
 // Fastify's messages can quote the offending input (JSON parse errors echo a fragment): say what was wrong instead.
 function clientMessage(code: string, message: string): string {
