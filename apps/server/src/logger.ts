@@ -24,12 +24,38 @@ export const REDACTED_PATHS = [
   "keyring",
 ];
 
+/**
+ * Errors as log fields, without query parameters. A failed Drizzle query's message, stack and `params` list every
+ * bound value (ciphertext, metadata, config values), so for such an error only the SQL text (with $n placeholders) is
+ * kept; the database's own error follows as `cause`, with its SQLSTATE `code`.
+ */
+export function serializeError(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error)) return error;
+  const query = "params" in error && "query" in error ? String((error as { query: unknown }).query) : undefined;
+  const message = query === undefined ? error.message : `Failed query: ${query}`;
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => line.startsWith("    at "))
+    .join("\n");
+  const out: Record<string, unknown> = {
+    type: error.constructor.name,
+    message,
+    stack: `${error.name}: ${message}\n${frames}`,
+  };
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" || typeof code === "number") out.code = code;
+  if (query !== undefined) out.query = query;
+  if (error.cause !== undefined && depth < 4) out.cause = serializeError(error.cause, depth + 1);
+  return out;
+}
+
 /** The server's logger: JSON lines with redaction. `destination` lets tests capture the output. */
 export function createLogger(level: LoggerOptions["level"] = "info", destination?: DestinationStream): Logger {
   const options: LoggerOptions = {
     level,
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
     base: { service: "vault" },
+    serializers: { err: serializeError },
   };
   return destination ? pino(options, destination) : pino(options);
 }

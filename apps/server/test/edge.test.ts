@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import { testDatabaseKind } from "@vault/store/testing";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger";
@@ -149,5 +150,22 @@ describe("logger", () => {
     const out = lines.join("");
     expect(out).not.toContain("CANARY");
     expect(out).toContain("[redacted]");
+  });
+
+  it("logs a failed query without its parameters (they can hold values)", () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger("info", sink);
+    const pgError = Object.assign(new Error("invalid byte sequence for encoding UTF8: 0x00"), { code: "22021" });
+    logger.error({ err: new DrizzleQueryError("insert into t (v) values ($1)", ["CANARY-PARAM"], pgError) }, "failed");
+    const out = lines.join("");
+    expect(out).not.toContain("CANARY");
+    expect(out).toContain("insert into t (v) values ($1)");
+    expect(out).toContain("22021");
   });
 });
