@@ -1,3 +1,4 @@
+import vm from "node:vm";
 import { VaultError } from "@vault/core";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
@@ -23,6 +24,9 @@ const ajv = new Ajv({
   strictRequired: false,
   allErrors: true,
   validateSchema: true,
+  // Schemas of all apps share this instance: never register a schema's `$id` in it, or one app's schema would
+  // collide with, or be reachable through `$ref` from, another app's.
+  addUsedSchema: false,
 });
 addFormats(ajv);
 
@@ -57,14 +61,45 @@ export function compileJsonSchema(schema: JsonSchema, what: string): ValidateFun
     const oldest = compiled.keys().next().value;
     if (oldest !== undefined) compiled.delete(oldest);
   }
+  // Ajv also caches by schema object; our map above is the cache, so do not let Ajv's grow with every schema.
+  ajv.removeSchema(schema);
   compiled.set(text, validate);
   return validate;
+}
+
+/** How long checking one value may take. A `pattern` that backtracks catastrophically is stopped here. */
+export const SCHEMA_CHECK_TIMEOUT_MS = 100;
+
+// Validation runs through vm with a timeout, which interrupts any JavaScript (a runaway regular expression included)
+// instead of blocking the event loop for every app. One context, reused: creating one costs about a millisecond.
+const checkContext = vm.createContext({
+  validate: undefined as ValidateFunction | undefined,
+  value: undefined as unknown,
+});
+const checkScript = new vm.Script("validate(value)");
+
+function runWithTimeout(validate: ValidateFunction, value: unknown, what: string): boolean {
+  checkContext.validate = validate;
+  checkContext.value = value;
+  try {
+    return checkScript.runInContext(checkContext, { timeout: SCHEMA_CHECK_TIMEOUT_MS }) === true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "ERR_SCRIPT_EXECUTION_TIMEOUT") throw error;
+    throw new VaultError(
+      "VALIDATION",
+      `value of ${what} could not be checked against its JSON schema within ${SCHEMA_CHECK_TIMEOUT_MS} ms (a "pattern" in the schema backtracks too much)`,
+      { details: { field: "schema" } },
+    );
+  } finally {
+    checkContext.validate = undefined;
+    checkContext.value = undefined;
+  }
 }
 
 /** Check `value` against `schema`; a value that does not satisfy it is VALIDATION with ajv's findings in details. */
 export function assertMatchesSchema(schema: JsonSchema, value: unknown, what: string): void {
   const validate = compileJsonSchema(schema, what);
-  if (validate(value)) return;
+  if (runWithTimeout(validate, value, what)) return;
   const issues = (validate.errors ?? []).map((e) => ({ path: e.instancePath || "/", message: e.message ?? "invalid" }));
   const summary = issues.map((i) => `${i.path} ${i.message}`).join("; ");
   throw new VaultError("VALIDATION", `value of ${what} does not match its JSON schema: ${summary}`, {

@@ -158,6 +158,26 @@ describe(`config service (${testDatabaseKind()})`, () => {
     await expect(config.set("js", "ports", ["eighty"])).rejects.toThrow(/\/0 must be integer/);
   });
 
+  it("keeps apps' JSON schemas apart: the same $id in two apps, and no $ref into another app's schema", async () => {
+    const owned = { $id: "https://example.test/limits", type: "object", required: ["x"] };
+    await config.set("app-a", "shape", { x: 1 }, { schema: owned });
+    // Same $id, different schema, another app: accepted, and checked against its own schema only.
+    await config.set("app-b", "shape", { y: 1 }, { schema: { $id: "https://example.test/limits", type: "object" } });
+    // A reference to app A's schema resolves to nothing in app B.
+    expect(
+      await codeOf(config.set("app-b", "probe", { y: 1 }, { schema: { $ref: "https://example.test/limits" } })),
+    ).toBe("VALIDATION");
+  });
+
+  it("stops a catastrophically backtracking pattern with VALIDATION instead of blocking the process", async () => {
+    const schema = { type: "object", properties: { name: { type: "string", pattern: "^(a+)+$" } } };
+    await config.set("redos", "p", { name: "aaa" }, { schema });
+    const refused = await config.set("redos", "p", { name: `${"a".repeat(40)}!` }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "VALIDATION" });
+    expect((refused as Error).message).toMatch(/could not be checked against its JSON schema within/);
+    expect((await config.get("redos", "p")).value).toEqual({ name: "aaa" });
+  });
+
   it("check-and-set: cas 0 creates only, cas n updates only version n", async () => {
     await config.set("cas", "k", "a", { cas: 0 });
     expect(await codeOf(config.set("cas", "k", "b", { cas: 0 }))).toBe("CONFLICT");
