@@ -383,6 +383,36 @@ describe("engine: prerequisites", () => {
     expect(compileSnapshot(snapshotOf(child)).evaluate("child", { tenantId: "t1" }).reason).toBe("DEFAULT");
   });
 
+  it("a layered prerequisite graph evaluates each flag once per evaluation (not once per path)", () => {
+    // 8 flags per layer, 12 layers, every flag requiring all 8 of the layer below: 8^12 paths, 96 flags. Without
+    // reusing results within an evaluation this does not finish.
+    const width = 8;
+    const depth = 12;
+    const flags: SnapshotFlag[] = [];
+    for (let layer = 0; layer < depth; layer++) {
+      for (let i = 0; i < width; i++) {
+        flags.push({
+          key: `l${layer}-${i}`,
+          type: "bool",
+          defaultValue: true,
+          enabled: true,
+          rules: [{ id: `r${layer}-${i}`, priority: 0, type: "when_tenant", tenants: ["blocked"], value: false }],
+          prerequisites:
+            layer === 0
+              ? []
+              : Array.from({ length: width }, (_, j) => ({ flagKey: `l${layer - 1}-${j}`, value: true })),
+        });
+      }
+    }
+    const e = compileSnapshot(snapshotOf(...flags));
+    expect(e.evaluate(`l${depth - 1}-0`, { tenantId: "t" })).toMatchObject({ value: true, reason: "DEFAULT" });
+    // For "blocked" every flag's own rule answers false: layer 0 is false, so layer 1 finds its prerequisites unmet
+    // (and answers its default, true), layer 2 finds them met and answers false by its rule, and so on.
+    expect(e.evaluate(`l${depth - 1}-0`, { tenantId: "blocked" })).toMatchObject({ value: true, reason: "DEFAULT" });
+    expect(e.evaluate(`l${depth - 1}-0`, { tenantId: "blocked" }).detail).toBe('prerequisite "l10-0" not met');
+    expect(e.evaluate("l1-0", { tenantId: "blocked" }).detail).toBe('prerequisite "l0-0" not met');
+  });
+
   it("a cycle in a hand-made snapshot compiles to PARSE_ERROR for the flags on it, never a hang", () => {
     const a: SnapshotFlag = { ...boolFlag(), key: "a", prerequisites: [{ flagKey: "b", value: true }] };
     const b: SnapshotFlag = { ...boolFlag(), key: "b", prerequisites: [{ flagKey: "a", value: true }] };

@@ -84,7 +84,11 @@ type RuleFn = (ctx: EvaluationContext) => EvaluationResult | Skip | null;
 
 interface CompiledFlag {
   key: string;
-  evaluate(ctx: EvaluationContext, depth: number): EvaluationResult;
+  /**
+   * `memo` holds the prerequisites already evaluated for this context in this evaluation, so a flag required along
+   * several paths of a prerequisite graph is evaluated once (without it, layered graphs cost exponential time).
+   */
+  evaluate(ctx: EvaluationContext, depth: number, memo?: Map<string, EvaluationResult>): EvaluationResult;
 }
 
 function freezeResult(result: EvaluationResult): EvaluationResult {
@@ -583,13 +587,19 @@ function compileFlag(
 
   return {
     key,
-    evaluate(ctx, depth) {
+    evaluate(ctx, depth, memo) {
       if (depth > MAX_PREREQUISITE_DEPTH) return tooDeep;
       for (let i = 0; i < prerequisites.length; i++) {
         const p = prerequisites[i] as Prerequisite;
         const required = lookup(p.flagKey);
         if (!required) return unmet[i] as EvaluationResult;
-        const got = required.evaluate(ctx, depth + 1);
+        memo ??= new Map();
+        let got = memo.get(p.flagKey);
+        if (got === undefined) {
+          got = required.evaluate(ctx, depth + 1, memo);
+          // Errors (e.g. too deep from this path) are not reused: from a shallower path the answer may differ.
+          if (got.errorCode === undefined) memo.set(p.flagKey, got);
+        }
         if (got.errorCode !== undefined || !jsonEquals(got.value, p.value)) return unmet[i] as EvaluationResult;
       }
       if (hasOverrides) {
