@@ -3,6 +3,7 @@ import {
   type Clock,
   conflict,
   decodeCursor,
+  isVaultError,
   keySchema,
   type Metadata,
   metadataSchema,
@@ -20,6 +21,7 @@ import {
   type ConfigEntryRow,
   type ConfigVersionRow,
   configEntries,
+  configOverrides,
   configVersions,
   type Executor,
   noAudit,
@@ -159,6 +161,8 @@ export class ConfigService {
         const valueType = checkValue(value, opts.valueType, what);
         const schema = schemaFor(valueType, opts.schema ?? null, what);
         if (schema !== null) assertMatchesSchema(schema, value, what);
+        // Overrides may outlive a deleted entry; a new entry must not leave them of another type.
+        await assertOverridesConform(tx, appId, key, valueType, schema, what);
         const [inserted] = await tx
           .insert(configEntries)
           .values({
@@ -195,6 +199,9 @@ export class ConfigService {
       checkValue(value, valueType, what);
       const schema = opts.schema !== undefined ? schemaFor(valueType, opts.schema, what) : (row.jsonSchema ?? null);
       if (schema !== null) assertMatchesSchema(schema, value, what);
+      if (opts.schema !== undefined && schema !== null) {
+        await assertOverridesConform(tx, appId, key, valueType, schema, what);
+      }
       const [updated] = await tx
         .update(configEntries)
         .set({
@@ -558,4 +565,38 @@ function toVersion(row: ConfigVersionRow): ConfigVersion {
     rolledBackFrom: row.rolledBackFrom,
     createdAt: row.createdAt,
   };
+}
+
+/**
+ * Every tenant override of `key` must hold a value of the entry's type (and satisfy its schema). Checked when an
+ * entry is created (overrides can outlive a deleted entry) and when its schema changes; the override service checks
+ * each override as it is written.
+ */
+async function assertOverridesConform(
+  tx: Executor,
+  appId: string,
+  key: string,
+  valueType: ConfigValueType,
+  schema: JsonSchema | null,
+  what: string,
+): Promise<void> {
+  const overrides = await tx
+    .select({ tenantId: configOverrides.tenantId, value: configOverrides.value })
+    .from(configOverrides)
+    .where(and(eq(configOverrides.appId, appId), eq(configOverrides.key, key)))
+    .for("share");
+  for (const override of overrides) {
+    const overrideWhat = `the override of ${what} for tenant "${override.tenantId}"`;
+    try {
+      checkValue(override.value, valueType, overrideWhat);
+      if (schema !== null) assertMatchesSchema(schema, override.value, overrideWhat);
+    } catch (error) {
+      if (!isVaultError(error)) throw error;
+      throw new VaultError(
+        error.code,
+        `${error.message}; change or delete that override before giving ${what} this type or schema`,
+        { details: { ...error.details, key, tenantId: override.tenantId } },
+      );
+    }
+  }
 }

@@ -86,6 +86,27 @@ describe(`overrides and resolver (${testDatabaseKind()})`, () => {
     expect(await codeOf(overrides.set("typed", "timeout", "acme", "soon"))).toBe("TYPE_MISMATCH");
   });
 
+  it("an entry re-created with another type, or given a schema, must agree with the overrides it already has", async () => {
+    await config.set("retyped", "limit", 10);
+    await overrides.set("retyped", "limit", "t1", 5);
+    await config.delete("retyped", "limit");
+    // The override outlives the entry; a new entry of another type would leave it unchecked.
+    const refused = await config.set("retyped", "limit", "abc").catch((error: unknown) => error);
+    expect(isVaultError(refused, "TYPE_MISMATCH")).toBe(true);
+    expect((refused as Error).message).toMatch(/tenant "t1"/);
+    expect(await codeOf(config.get("retyped", "limit"))).toBe("NOT_FOUND");
+    expect((await config.set("retyped", "limit", 20)).version).toBe(1);
+    expect(await overrides.resolver().resolve("retyped", "limit", "t1")).toBe(5);
+
+    await config.set("retyped", "plan", { seats: 3 });
+    await overrides.set("retyped", "plan", "t1", { users: 3 });
+    const schema = { type: "object", required: ["seats"] };
+    expect(await codeOf(config.set("retyped", "plan", { seats: 4 }, { schema }))).toBe("VALIDATION");
+    expect((await config.get("retyped", "plan")).schema).toBeNull();
+    await overrides.set("retyped", "plan", "t1", { seats: 9 });
+    expect((await config.set("retyped", "plan", { seats: 4 }, { schema })).schema).toEqual(schema);
+  });
+
   it("accepts an override exactly when the value fits the base type (property)", async () => {
     await config.set("prop", "n", 1);
     await config.set("prop", "s", "x");
