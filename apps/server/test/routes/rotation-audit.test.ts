@@ -75,8 +75,11 @@ describe(`rotation, audit and admin routes (${testDatabaseKind()})`, () => {
     expect(lines.every((e: { appId: string }) => e.appId === "shop")).toBe(true);
     expect(lines[0].seq).toBeLessThan(lines.at(-1).seq);
 
+    // An app's key learns the verdict only: counts and hashes describe every app's entries.
     const verified = await t.call("GET", "/v1/apps/shop/audit/verify", { key: auditor });
-    expect(verified.body).toMatchObject({ ok: true });
+    expect(verified.body).toEqual({ ok: true });
+    const full = await t.call("GET", "/v1/apps/shop/audit/verify", { key: t.adminKey });
+    expect(full.body).toMatchObject({ ok: true, checked: expect.any(Number), lastHash: expect.any(String) });
 
     const badFilter = await t.call("GET", "/v1/apps/shop/audit?outcome=maybe", { key: auditor });
     expectError(badFilter, 400, "VALIDATION");
