@@ -21,14 +21,18 @@ Against a running server (--url or VAULT_URL, --key or VAULT_API_KEY, --app or V
   vault whoami
   vault apps list | apps create ID [--name NAME]
   vault apikeys list | apikeys create --name NAME --scopes a,b | apikeys revoke ID
-  vault secrets get KEY [--version N] | set KEY VALUE | list [--prefix P] | delete KEY
+  vault secrets get KEY [--version N] | set KEY [VALUE | -] (no value or -: read stdin) | list [--prefix P] | delete KEY
   vault flags list | get KEY | set KEY --type bool --default JSON [--enabled true|false] | evaluate KEY [--tenant T] [--user U]
   vault config get KEY | set KEY JSON | list | resolve KEY --tenant T
   vault audit [--action A] | audit verify
 `;
 
 /** Run the CLI with `argv` (without node and script). No command → `serve` (what `pnpm start` runs). */
-export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  stdin: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string> = process.stdin,
+): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -104,9 +108,9 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         process.stdout.write(`${generateApiKey()}\n`);
         return;
       }
-      return remote(command, sub, rest, values, env);
+      return remote(command, sub, rest, values, env, stdin);
     default:
-      return remote(command, sub, rest, values, env);
+      return remote(command, sub, rest, values, env, stdin);
   }
 }
 
@@ -124,6 +128,7 @@ async function remote(
   rest: string[],
   values: Values,
   env: Record<string, string | undefined>,
+  stdin: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>,
 ): Promise<void> {
   const url = String(values.url ?? env.VAULT_URL ?? "http://127.0.0.1:8200").replace(/\/$/, "");
   const key = (values.key as string | undefined) ?? env.VAULT_API_KEY;
@@ -192,9 +197,12 @@ async function remote(
     case "secrets get":
       result = await call("GET", `${await app()}/secrets/${k(rest[0], "KEY")}${q({ version: values.version })}`);
       break;
-    case "secrets set":
-      result = await call("PUT", `${await app()}/secrets/${k(rest[0], "KEY")}`, { value: rest[1] });
+    case "secrets set": {
+      // A value on the command line lands in shell history and `ps`: "-" (or no value) reads it from stdin.
+      const value = rest[1] === undefined || rest[1] === "-" ? await readAll(stdin) : rest[1];
+      result = await call("PUT", `${await app()}/secrets/${k(rest[0], "KEY")}`, { value });
       break;
+    }
     case "secrets list":
       result = await call("GET", `${await app()}/secrets${q({ prefix: values.prefix })}`);
       break;
@@ -261,4 +269,13 @@ export async function main(): Promise<void> {
     process.stderr.write(`vault: ${(error as Error).message}\n`);
     process.exitCode = 1;
   }
+}
+
+/** Everything on standard input, without one trailing newline (as `echo` or a here-string adds). */
+async function readAll(stdin: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }

@@ -42,6 +42,14 @@ describe(`vault CLI against a server (${testDatabaseKind()})`, () => {
     expect(await vault(["whoami"], minted.key)).toMatchObject({ appId: "cli-app" });
     expect(await vault(["secrets", "set", "db/password", "s3cret"], minted.key)).toMatchObject({ version: 1 });
     expect(await vault(["secrets", "get", "db/password"], minted.key)).toMatchObject({ value: "s3cret" });
+    // "-" reads the value from stdin, so it never appears in shell history or `ps`.
+    await runCli(["secrets", "set", "db/password", "-"], { VAULT_URL: url, VAULT_API_KEY: minted.key }, [
+      "from-stdin\n",
+    ]);
+    expect(await vault(["secrets", "get", "db/password"], minted.key)).toMatchObject({
+      value: "from-stdin",
+      version: 2,
+    });
     expect(await vault(["flags", "set", "beta", "--type", "bool", "--default", "true"], minted.key)).toMatchObject({
       key: "beta",
     });
