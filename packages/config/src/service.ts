@@ -115,7 +115,8 @@ const listOptionsSchema = z.strictObject({
   limit: pageSizeSchema.optional(),
 });
 const pageOptionsSchema = z.strictObject({ cursor: z.string().optional(), limit: pageSizeSchema.optional() });
-const versionSchema = z.number().int().min(1);
+// Versions are int4 in the database.
+const versionSchema = z.number().int().min(1).max(2_147_483_647);
 const watchPatternSchema = z.union([
   keySchema,
   z.literal("*"),

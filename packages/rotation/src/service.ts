@@ -125,7 +125,7 @@ const updateSchema = z
   .strict();
 const listSchema = z.object({ cursor: z.string().optional(), limit: pageSizeSchema }).strict();
 const policyCursor = z.object({ secretKey: z.string() });
-const recordCursor = z.object({ createdAt: z.string(), id: z.string() });
+const recordCursor = z.object({ createdAt: z.iso.datetime(), id: z.string() });
 
 /**
  * Rotation policies and rotations (DESIGN §6 Rotation). `rotateNow` is one transaction: the new secret version (through

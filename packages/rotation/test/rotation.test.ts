@@ -310,6 +310,11 @@ describe(`@vault/rotation on ${kind}`, () => {
     expect(manager.running).toBe(false);
   });
 
+  it("a forged records cursor is a VALIDATION error, not a crash", async () => {
+    const forged = Buffer.from(JSON.stringify({ v: 1, p: { createdAt: "nope", id: "rot_x" } })).toString("base64url");
+    await expect(rotation.records(app, undefined, { cursor: forged })).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
   it("rotateDue tries each policy at most once per call: a caller clock ahead of the service's, no backoff", async () => {
     await db.execute(sql`update vault_rotation_policies set enabled = false`);
     const sclock = new ManualClock("2026-07-01T00:00:00.000Z");
