@@ -135,16 +135,21 @@ describe("settings", () => {
   });
 });
 
+/** A logger writing into an array of JSON lines. */
+function capturedLogger() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, logger: createLogger("info", sink) };
+}
+
 describe("logger", () => {
   it("redacts authorization headers and values", () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const logger = createLogger("info", sink);
+    const { lines, logger } = capturedLogger();
     logger.info({ req: { headers: { authorization: "Bearer vault_CANARY" } }, value: "CANARY-VALUE" }, "x");
     logger.info({ body: { value: "CANARY-BODY" }, secret: { value: "CANARY-NESTED" } }, "y");
     const out = lines.join("");
@@ -153,14 +158,7 @@ describe("logger", () => {
   });
 
   it("logs a failed query without its parameters (they can hold values)", () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const logger = createLogger("info", sink);
+    const { lines, logger } = capturedLogger();
     const pgError = Object.assign(new Error("invalid byte sequence for encoding UTF8: 0x00"), { code: "22021" });
     logger.error({ err: new DrizzleQueryError("insert into t (v) values ($1)", ["CANARY-PARAM"], pgError) }, "failed");
     const out = lines.join("");
