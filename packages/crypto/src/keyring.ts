@@ -340,7 +340,8 @@ function parseCompact(text: string, source: string): unknown {
     if (option === "") continue;
     const match = /^active=(.*)$/.exec(option);
     // Name the segment by position, never by content: a key mistakenly separated with ";" would be echoed.
-    if (!match) throw invalidKeyring(source, `segment ${index + 2} after ";" is not "active=<id>" (separate keys with ",")`);
+    if (!match)
+      throw invalidKeyring(source, `segment ${index + 2} after ";" is not "active=<id>" (separate keys with ",")`);
     active = match[1]!.trim();
   }
   for (const [index, entry] of keyPart.split(",").entries()) {
