@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { AuditLog } from "@vault/audit";
 import { ConfigService } from "@vault/config";
-import { type Clock, runAs, systemClock } from "@vault/core";
+import { type Clock, runAs, systemClock, VaultError } from "@vault/core";
 import { Keyring } from "@vault/crypto";
 import { FlagService } from "@vault/flag";
 import { OverrideService, type Resolver } from "@vault/override";
@@ -300,7 +300,7 @@ export class AppHandle {
 
   /** The app's audit entries (newest first). */
   audit(query: Omit<Parameters<AuditLog["query"]>[0] & object, "appId"> = {}) {
-    if (!this.vault.auditLog) throw new Error("this vault runs without the audit log");
+    if (!this.vault.auditLog) throw new VaultError("UNAVAILABLE", "this vault runs without the audit log");
     return this.vault.auditLog.query({ ...query, appId: this.appId });
   }
 }
