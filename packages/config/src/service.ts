@@ -18,6 +18,7 @@ import {
 } from "@vault/core";
 import {
   type AuditSink,
+  byteOrderKeyset,
   type ConfigEntryRow,
   type ConfigVersionRow,
   configEntries,
@@ -29,7 +30,7 @@ import {
   type VaultTx,
   withTransaction,
 } from "@vault/store";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { type ConfigChange, ConfigChangeHub, type ConfigWatcher, recordConfigChange } from "./changes";
 import { assertMatchesSchema, compileJsonSchema, type JsonSchema } from "./json-schema";
@@ -306,18 +307,12 @@ export class ConfigService {
     const opts = parseInput(listOptionsSchema, options, "config list options");
     const limit = opts.limit ?? 50;
     const after = opts.cursor ? decodeCursor(opts.cursor, z.object({ key: z.string() })).key : undefined;
-    const keyC = sql`${configEntries.key} collate "C"`;
+    const keyset = byteOrderKeyset(configEntries.key, { prefix: opts.prefix, after });
     const rows = await this.#db
       .select()
       .from(configEntries)
-      .where(
-        and(
-          eq(configEntries.appId, appId),
-          opts.prefix ? sql`starts_with(${configEntries.key}, ${opts.prefix})` : undefined,
-          after !== undefined ? sql`${keyC} > ${after}` : undefined,
-        ),
-      )
-      .orderBy(keyC)
+      .where(and(eq(configEntries.appId, appId), ...keyset.conditions))
+      .orderBy(keyset.orderBy)
       .limit(limit + 1);
     return toPage(rows, limit, toEntry, (row) => ({ key: row.key }));
   }

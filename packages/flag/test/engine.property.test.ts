@@ -1,4 +1,4 @@
-import { compileSnapshot, type FlagSnapshot } from "@vault/flag/engine";
+import { ATTRIBUTE_OPERATORS, compileSnapshot } from "@vault/flag/engine";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
@@ -9,24 +9,7 @@ const ruleArb = fc.oneof(
   fc.record({
     type: fc.constant("when_attribute"),
     attribute: fc.constantFrom("a", "b", "constructor", "__proto__"),
-    operator: fc.constantFrom(
-      "in",
-      "not_in",
-      "eq",
-      "neq",
-      "starts_with",
-      "ends_with",
-      "contains",
-      "lt",
-      "lte",
-      "gt",
-      "gte",
-      "semver_eq",
-      "semver_lt",
-      "semver_gt",
-      "before",
-      "after",
-    ),
+    operator: fc.constantFrom(...ATTRIBUTE_OPERATORS),
     values: fc.oneof(
       fc.array(fc.oneof(fc.string(), fc.integer(), fc.boolean()), { minLength: 1, maxLength: 3 }),
       fc.constantFrom(["1.2.3"], [5], ["2026-01-01T00:00:00Z"]),

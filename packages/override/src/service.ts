@@ -27,6 +27,7 @@ import {
 } from "@vault/core";
 import {
   type AuditSink,
+  byteOrderKeyset,
   type ConfigOverrideRow,
   configEntries,
   configOverrides,
@@ -36,7 +37,7 @@ import {
   type VaultTx,
   withTransaction,
 } from "@vault/store";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { Resolver } from "./resolver";
 
@@ -221,19 +222,12 @@ export class OverrideService {
     const opts = parseInput(byTenantOptionsSchema, options, "override list options");
     const limit = opts.limit ?? 50;
     const after = opts.cursor ? decodeCursor(opts.cursor, z.object({ key: z.string() })).key : undefined;
-    const keyC = sql`${configOverrides.key} collate "C"`;
+    const keyset = byteOrderKeyset(configOverrides.key, { prefix: opts.prefix, after });
     const rows = await this.#db
       .select()
       .from(configOverrides)
-      .where(
-        and(
-          eq(configOverrides.appId, appId),
-          eq(configOverrides.tenantId, tenantId),
-          opts.prefix ? sql`starts_with(${configOverrides.key}, ${opts.prefix})` : undefined,
-          after !== undefined ? sql`${keyC} > ${after}` : undefined,
-        ),
-      )
-      .orderBy(keyC)
+      .where(and(eq(configOverrides.appId, appId), eq(configOverrides.tenantId, tenantId), ...keyset.conditions))
+      .orderBy(keyset.orderBy)
       .limit(limit + 1);
     return toPage(rows, limit, toOverride, (row) => ({ key: row.key }));
   }
@@ -249,18 +243,12 @@ export class OverrideService {
     const opts = parseInput(byKeyOptionsSchema, options, "override list options");
     const limit = opts.limit ?? 50;
     const after = opts.cursor ? decodeCursor(opts.cursor, z.object({ tenantId: z.string() })).tenantId : undefined;
-    const tenantC = sql`${configOverrides.tenantId} collate "C"`;
+    const keyset = byteOrderKeyset(configOverrides.tenantId, { after });
     const rows = await this.#db
       .select()
       .from(configOverrides)
-      .where(
-        and(
-          eq(configOverrides.appId, appId),
-          eq(configOverrides.key, key),
-          after !== undefined ? sql`${tenantC} > ${after}` : undefined,
-        ),
-      )
-      .orderBy(tenantC)
+      .where(and(eq(configOverrides.appId, appId), eq(configOverrides.key, key), ...keyset.conditions))
+      .orderBy(keyset.orderBy)
       .limit(limit + 1);
     return toPage(rows, limit, toOverride, (row) => ({ tenantId: row.tenantId }));
   }

@@ -20,6 +20,7 @@ import {
   type AuditEvent,
   type AuditOutcome,
   type AuditSink,
+  byteOrderKeyset,
   type Executor,
   noAudit,
   queryRows,
@@ -257,17 +258,12 @@ export class SecretService {
     appId = parseInput(appIdSchema, appId, "app id");
     const opts = parseInput(listOptionsSchema, options, "secret list options");
     const after = opts.cursor === undefined ? undefined : decodeCursor(opts.cursor, listCursorSchema).key;
-    const conditions = [eq(secrets.appId, appId), gt(secrets.currentVersion, 0)];
-    if (after !== undefined) conditions.push(sql`${secrets.key} collate "C" > ${after}`);
-    if (opts.prefix !== undefined && opts.prefix !== "") {
-      conditions.push(sql`starts_with(${secrets.key}, ${opts.prefix})`);
-    }
+    const keyset = byteOrderKeyset(secrets.key, { prefix: opts.prefix, after });
     const rows = await this.#db
       .select()
       .from(secrets)
-      .where(and(...conditions))
-      // "C" collation: byte order, the same on every database and locale, and what the cursor compares with.
-      .orderBy(sql`${secrets.key} collate "C"`)
+      .where(and(eq(secrets.appId, appId), gt(secrets.currentVersion, 0), ...keyset.conditions))
+      .orderBy(keyset.orderBy)
       .limit(opts.limit + 1);
     return toPage(rows, opts.limit, toMeta, (row) => ({ key: row.key }));
   }

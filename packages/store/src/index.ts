@@ -13,6 +13,7 @@ export {
   type VaultTx,
   withTransaction,
 } from "./database";
+export { byteOrderKeyset } from "./keyset";
 export { MIGRATIONS_FOLDER, migrate, pendingMigrations } from "./migrate";
 export { bytea, jsonValue, utc } from "./schema/columns";
 export * from "./schema/index";
