@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv } from "node:crypto";
+import { aesGcm } from "./aes-gcm";
 import { decryptionFailed, FORMAT_VERSION, NONCE_BYTES, TAG_BYTES } from "./format";
 import type { KeyProvider } from "./keyring";
 import { fillRandom, randomBuffer } from "./random";
@@ -60,22 +60,11 @@ export function encryptWithKey(key: Uint8Array, plaintext: Uint8Array | readonly
   const parts = plaintext instanceof Uint8Array ? [plaintext] : plaintext;
   let length = 0;
   for (const part of parts) length += part.length;
-  const out = Buffer.allocUnsafeSlow(1 + NONCE_BYTES + length + TAG_BYTES);
+  const out = Buffer.allocUnsafe(1 + NONCE_BYTES + length + TAG_BYTES);
   out[0] = FORMAT_VERSION;
   const nonce = out.subarray(1, 1 + NONCE_BYTES);
   fillRandom(nonce);
-  const cipher = createCipheriv("aes-256-gcm", key, nonce);
-  cipher.setAAD(ad);
-  let offset = 1 + NONCE_BYTES;
-  for (const part of parts) {
-    const chunk = cipher.update(part);
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  const tail = cipher.final();
-  out.set(tail, offset);
-  offset += tail.length;
-  out.set(cipher.getAuthTag(), offset);
+  aesGcm().seal(key, nonce, ad, parts, out.subarray(1 + NONCE_BYTES));
   return out;
 }
 
@@ -86,15 +75,8 @@ export function decryptWithKey(key: Uint8Array, blob: Uint8Array, ad: Uint8Array
   const nonce = blob.subarray(1, 1 + NONCE_BYTES);
   const body = blob.subarray(1 + NONCE_BYTES, blob.length - TAG_BYTES);
   const tag = blob.subarray(blob.length - TAG_BYTES);
-  let plain: Buffer;
-  try {
-    const decipher = createDecipheriv("aes-256-gcm", key, nonce);
-    decipher.setAAD(ad);
-    decipher.setAuthTag(tag);
-    plain = decipher.update(body);
-    decipher.final();
-  } catch {
-    // GCM decrypts before it authenticates: the unauthenticated output above is discarded, never returned.
+  const plain = aesGcm().open(key, nonce, ad, body, tag);
+  if (plain === undefined) {
     throw decryptionFailed("ciphertext failed authentication (tampered, or stored under another key or version)");
   }
   return plain;

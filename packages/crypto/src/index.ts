@@ -1,3 +1,4 @@
+export { type AesGcm, aesGcm, aesGcmStatus, nativeAesGcm, nodeAesGcm } from "./aes-gcm";
 export {
   associatedData,
   DEK_BYTES,

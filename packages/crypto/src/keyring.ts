@@ -1,9 +1,10 @@
-import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import { mkdir, open, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { newId, parseInput, VaultError } from "@vault/core";
 import { z } from "zod";
+import { aesGcm } from "./aes-gcm";
 import { decryptionFailed, FORMAT_VERSION, lengthPrefixed, NONCE_BYTES, TAG_BYTES } from "./format";
 import { fillRandom } from "./random";
 
@@ -71,12 +72,12 @@ const WRAP_DOMAIN = Buffer.from("vault/dek/v1", "utf8");
  * enumerable, not in `JSON.stringify`, and not shown by `console.log`.
  */
 export class Keyring implements KeyProvider {
-  // KeyObjects: the material is held by the native layer (and createCipheriv skips re-importing it per call).
-  readonly #keys = new Map<string, KeyObject>();
+  // Copies the keyring owns (zeroed when a key is removed), never handed out.
+  readonly #keys = new Map<string, Buffer>();
   #active: string;
 
   private constructor(keys: Map<string, Buffer>, active: string) {
-    for (const [id, key] of keys) this.#keys.set(id, createSecretKey(key));
+    for (const [id, key] of keys) this.#keys.set(id, Buffer.from(key));
     this.#active = active;
   }
 
@@ -215,8 +216,7 @@ export class Keyring implements KeyProvider {
         details: { kekId: id },
       });
     }
-    this.#keys.set(id, createSecretKey(key));
-    key.fill(0);
+    this.#keys.set(id, key);
     return id;
   }
 
@@ -234,13 +234,14 @@ export class Keyring implements KeyProvider {
         details: { kekId: keyId },
       });
     }
+    this.#keys.get(keyId)?.fill(0);
     this.#keys.delete(keyId);
   }
 
   /** The keyring in its JSON format, key material included: write it only to a 0600 file or a secret store. */
   serialize(): string {
     const keys: Record<string, string> = {};
-    for (const id of this.keyIds()) keys[id] = this.#keys.get(id)!.export().toString("base64");
+    for (const id of this.keyIds()) keys[id] = this.#keys.get(id)!.toString("base64");
     return JSON.stringify({ active: this.#active, keys } satisfies KeyringJson);
   }
 
@@ -251,12 +252,7 @@ export class Keyring implements KeyProvider {
     out[0] = FORMAT_VERSION;
     const nonce = out.subarray(1, 1 + NONCE_BYTES);
     fillRandom(nonce);
-    const cipher = createCipheriv("aes-256-gcm", kek, nonce);
-    cipher.setAAD(wrapAd(keyId));
-    const body = cipher.update(dek);
-    cipher.final();
-    body.copy(out, 1 + NONCE_BYTES);
-    cipher.getAuthTag().copy(out, 1 + NONCE_BYTES + body.length);
+    aesGcm().seal(kek, nonce, wrapAd(keyId), [dek], out.subarray(1 + NONCE_BYTES));
     return { keyId, wrapped: out };
   }
 
@@ -268,16 +264,11 @@ export class Keyring implements KeyProvider {
     const nonce = wrapped.subarray(1, 1 + NONCE_BYTES);
     const body = wrapped.subarray(1 + NONCE_BYTES, wrapped.length - TAG_BYTES);
     const tag = wrapped.subarray(wrapped.length - TAG_BYTES);
-    try {
-      const decipher = createDecipheriv("aes-256-gcm", kek, nonce);
-      decipher.setAAD(wrapAd(keyId));
-      decipher.setAuthTag(tag);
-      const dek = decipher.update(body);
-      decipher.final();
-      return dek;
-    } catch (cause) {
-      throw decryptionFailed("wrapped data key failed authentication (tampered, or wrapped by another KEK)", cause);
+    const dek = aesGcm().open(kek, nonce, wrapAd(keyId), body, tag);
+    if (dek === undefined) {
+      throw decryptionFailed("wrapped data key failed authentication (tampered, or wrapped by another KEK)");
     }
+    return dek;
   }
 
   /** What the keyring is, without key material (also what `console.log` shows). */
@@ -289,7 +280,7 @@ export class Keyring implements KeyProvider {
     return `Keyring { active: ${this.#active}, keys: [${this.keyIds().join(", ")}] }`;
   }
 
-  #require(keyId: string): KeyObject {
+  #require(keyId: string): Buffer {
     const key = this.#keys.get(keyId);
     if (key === undefined) throw keyUnavailable(keyId);
     return key;

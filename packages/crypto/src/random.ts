@@ -25,7 +25,7 @@ export function fillRandom(target: Uint8Array): void {
 
 /** A new buffer of `length` random bytes. */
 export function randomBuffer(length: number): Buffer {
-  const out = Buffer.allocUnsafeSlow(length);
+  const out = Buffer.allocUnsafe(length);
   fillRandom(out);
   return out;
 }
