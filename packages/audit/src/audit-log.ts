@@ -19,6 +19,7 @@ import {
   auditChain,
   auditEntries,
   type Executor,
+  queryPrepared,
   queryRows,
   type VaultDb,
   withTransaction,
@@ -28,7 +29,89 @@ import { z } from "zod";
 import { entryHash, GENESIS_HASH, protectValue } from "./canonical";
 import { type AuditVerification, type ChainedEntry, verifyChain } from "./verify";
 
-type AuditEntryInsert = typeof auditEntries.$inferInsert;
+/** A new entry as the log builds it, before it joins the chain. */
+type EntryRow = Omit<typeof auditEntries.$inferInsert, "seq" | "prevHash" | "hash"> & {
+  createdAt: Date;
+  metadata: Record<string, unknown>;
+};
+
+/** An entry with its place in the chain, in the column names {@link insertEntries} reads. */
+interface ChainedRow {
+  id: string;
+  seq: number | null;
+  app_id: string;
+  action: string;
+  resource: string;
+  key: string | null;
+  tenant_id: string | null;
+  actor_app_id: string | null;
+  actor_api_key_id: string | null;
+  actor_user_id: string | null;
+  actor_system: string | null;
+  ip: string | null;
+  request_id: string | null;
+  outcome: string;
+  metadata: Record<string, unknown>;
+  created_at: string;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+const ENTRY_COLUMNS = sql.raw(
+  "id, seq, app_id, action, resource, key, tenant_id, actor_app_id, actor_api_key_id, actor_user_id, actor_system, ip, request_id, outcome, metadata, created_at, prev_hash, hash",
+);
+const ENTRY_RECORD = sql.raw(
+  "e(id text, seq bigint, app_id text, action text, resource text, key text, tenant_id text, actor_app_id text, actor_api_key_id text, actor_user_id text, actor_system text, ip text, request_id text, outcome text, metadata jsonb, created_at timestamptz, prev_hash text, hash text)",
+);
+
+function columnsOf(row: EntryRow, seq: number | null, prevHash: string | null, hash: string | null): ChainedRow {
+  return {
+    id: row.id,
+    seq,
+    app_id: row.appId,
+    action: row.action,
+    resource: row.resource,
+    key: row.key ?? null,
+    tenant_id: row.tenantId ?? null,
+    actor_app_id: row.actorAppId ?? null,
+    actor_api_key_id: row.actorApiKeyId ?? null,
+    actor_user_id: row.actorUserId ?? null,
+    actor_system: row.actorSystem ?? null,
+    ip: row.ip ?? null,
+    request_id: row.requestId ?? null,
+    outcome: row.outcome,
+    metadata: row.metadata,
+    created_at: row.createdAt.toISOString(),
+    prev_hash: prevHash,
+    hash,
+  };
+}
+
+/** `rows` as the next links after `head`: consecutive seqs, each hash over the previous one. */
+function chain(head: { lastSeq: number; lastHash: string }, rows: EntryRow[]): (ChainedRow & { hash: string })[] {
+  let prevHash = head.lastHash;
+  return rows.map((row, index) => {
+    const seq = head.lastSeq + index + 1;
+    const hash = entryHash(prevHash, toEntry({ ...row, seq, prevHash: null, hash: null } as AuditEntryRow));
+    const chained = columnsOf(row, seq, prevHash, hash) as ChainedRow & { hash: string };
+    prevHash = hash;
+    return chained;
+  });
+}
+
+/**
+ * Insert entries (chained or not) with one prepared statement whatever their number: the rows travel as one JSON
+ * parameter, so the statement text never changes.
+ */
+async function insertEntries(executor: Executor, rows: (EntryRow | ChainedRow)[]): Promise<void> {
+  const records = rows.map((row) => ("app_id" in row ? row : columnsOf(row, null, null, null)));
+  await queryPrepared(
+    executor,
+    "vault_audit_insert",
+    sql`insert into ${auditEntries} (${ENTRY_COLUMNS})
+        select ${ENTRY_COLUMNS} from jsonb_to_recordset(${JSON.stringify(records)}::text::jsonb) as ${ENTRY_RECORD}`,
+  );
+}
 
 /** The single chain every entry belongs to (the head row's id). */
 export const CHAIN_ID = "main";
@@ -139,7 +222,9 @@ export class AuditLog implements AuditSink {
   #recordedSinceFlush = false;
   #closed = false;
   /** Entries waiting for the next group commit of {@link recordDetached}. */
-  readonly #detached: { row: AuditEntryInsert; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  readonly #detached: { row: EntryRow; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  /** Where this process last saw the chain head (a hint: every append checks it in the database). */
+  #head: { lastSeq: number; lastHash: string } | undefined;
   #detachedWriter: Promise<void> | undefined;
 
   constructor(options: AuditLogOptions) {
@@ -163,18 +248,11 @@ export class AuditLog implements AuditSink {
   async record(tx: Executor, event: AuditEvent): Promise<void> {
     const row = this.#entryRow(event);
     if (this.#chaining === "inline") {
-      const head = await lockHead(tx);
-      const seq = head.lastSeq + 1;
-      const hash = entryHash(head.lastHash, toEntry({ ...row, seq, prevHash: null, hash: null }));
-      await tx.insert(auditEntries).values({ ...row, seq, prevHash: head.lastHash, hash });
-      await tx
-        .update(auditChain)
-        .set({ lastSeq: seq, lastHash: hash, updatedAt: row.createdAt })
-        .where(eq(auditChain.id, CHAIN_ID));
+      await this.#appendLocked(tx, [row]);
       return;
     }
     if (this.#relaxedReads && row.action.endsWith(".read")) await tx.execute(sql`set local synchronous_commit = off`);
-    await tx.insert(auditEntries).values(row);
+    await insertEntries(tx, [row]);
     this.#scheduleFlush();
   }
 
@@ -197,17 +275,8 @@ export class AuditLog implements AuditSink {
       while (this.#detached.length > 0) {
         const batch = this.#detached.splice(0, this.#batchSize);
         try {
-          const rows = batch.map((waiting) => waiting.row);
-          if (this.#relaxedReads) {
-            await withTransaction(this.#db, async (tx) => {
-              await tx.execute(sql`set local synchronous_commit = off`);
-              await tx.insert(auditEntries).values(rows);
-            });
-          } else {
-            await this.#db.insert(auditEntries).values(rows);
-          }
+          await this.#appendChained(batch.map((waiting) => waiting.row));
           for (const waiting of batch) waiting.resolve();
-          this.#scheduleFlush();
         } catch (error) {
           for (const waiting of batch) waiting.reject(error);
         }
@@ -217,7 +286,73 @@ export class AuditLog implements AuditSink {
     }
   }
 
-  #entryRow(event: AuditEvent) {
+  /**
+   * Append entries already chained, in one statement that moves the chain head only if it is still where this
+   * process last saw it and no committed entry is waiting to be chained (and inserts nothing otherwise). So a
+   * group-committed batch of reads is written once — no later UPDATE by the sequencer — and takes the head's row
+   * lock only for its own short statement. On a miss, chain what is pending, read the head again and retry; after
+   * a few misses, wait for the head's lock instead.
+   */
+  async #appendChained(rows: EntryRow[]): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const start = this.#head ?? (await readHead(this.#db));
+      const chained = chain(start, rows);
+      const end = { lastSeq: start.lastSeq + rows.length, lastHash: chained[chained.length - 1]!.hash };
+      const statement = sql`with head as (
+          update ${auditChain} set last_seq = ${end.lastSeq}, last_hash = ${end.lastHash},
+                 updated_at = ${new Date(this.#clock.now()).toISOString()}::timestamptz
+           where id = ${CHAIN_ID} and last_seq = ${start.lastSeq} and last_hash = ${start.lastHash}
+             and not exists (select 1 from ${auditEntries} where seq is null)
+           ${this.#relaxedReads ? sql`and set_config('synchronous_commit', 'off', true) is not null` : sql``}
+          returning 1
+        )
+        insert into ${auditEntries} (${ENTRY_COLUMNS})
+        select ${ENTRY_COLUMNS} from jsonb_to_recordset(${JSON.stringify(chained)}::text::jsonb) as ${ENTRY_RECORD}
+        where exists (select 1 from head)
+        returning 1 as appended`;
+      const appended = await queryPrepared(
+        this.#db,
+        this.#relaxedReads ? "vault_audit_append_relaxed" : "vault_audit_append",
+        statement,
+      );
+      if (appended.length === rows.length) {
+        this.#head = end;
+        return;
+      }
+      // The head moved, or committed entries are still unchained: chain those first, so that an entry never
+      // lands ahead of one that committed before it.
+      this.#head = undefined;
+      await this.flush();
+    }
+    await withTransaction(this.#db, async (tx) => {
+      if (this.#relaxedReads) await tx.execute(sql`set local synchronous_commit = off`);
+      await this.#appendLocked(tx, rows);
+    });
+  }
+
+  /**
+   * Append entries chained, holding the head's row lock until `tx` ends (inline chaining, and the fallback of
+   * {@link #appendChained}). Committed entries still waiting for the sequencer are chained first, so they keep
+   * their place before these.
+   */
+  async #appendLocked(tx: Executor, rows: EntryRow[]): Promise<void> {
+    let head = await lockHead(tx);
+    for (;;) {
+      const pending = await chainPending(tx, head, this.#batchSize);
+      head = pending.head;
+      if (pending.count < this.#batchSize) break;
+    }
+    const chained = chain(head, rows);
+    await insertEntries(tx, chained);
+    await moveHead(
+      tx,
+      { lastSeq: head.lastSeq + rows.length, lastHash: chained[chained.length - 1]!.hash },
+      this.#clock.now(),
+    );
+    this.#head = undefined; // known once `tx` commits, which this method does not see
+  }
+
+  #entryRow(event: AuditEvent): EntryRow {
     if (this.#closed) throw new VaultError("UNAVAILABLE", "the audit log is closed");
     const input = parseInput(eventSchema, event, "audit event");
     const actor = currentActor();
@@ -406,40 +541,59 @@ export class AuditLog implements AuditSink {
       // the sequencer does not wait for its WAL flush, and does not double the disk flushes of audited writes.
       await tx.execute(sql`set local synchronous_commit = off`);
       const head = await lockHead(tx);
-      const rows = await tx
-        .select()
-        .from(auditEntries)
-        .where(isNull(auditEntries.seq))
-        .orderBy(asc(auditEntries.id))
-        .limit(this.#batchSize);
-      if (rows.length === 0) return 0;
-      let seq = head.lastSeq;
-      let prevHash = head.lastHash;
-      const assigned = rows.map((row) => {
-        seq += 1;
-        const hash = entryHash(prevHash, toEntry({ ...row, seq }));
-        const link = sql`(${row.id}, ${seq}::bigint, ${prevHash}, ${hash})`;
-        prevHash = hash;
-        return link;
-      });
-      const updated = await queryRows<{ id: string }>(
-        tx,
-        sql`update ${auditEntries} as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-            from (values ${sql.join(assigned, sql`, `)}) as v(id, seq, prev_hash, hash)
-            where e.id = v.id and e.seq is null
-            returning e.id`,
-      );
-      if (updated.length !== rows.length) {
-        // Cannot happen while every sequencer holds the head lock; refuse rather than leave a gap.
-        throw new VaultError("CONFLICT", "audit chain changed while it was being extended; retry");
-      }
-      await tx
-        .update(auditChain)
-        .set({ lastSeq: seq, lastHash: prevHash, updatedAt: this.#clock.now() })
-        .where(eq(auditChain.id, CHAIN_ID));
-      return rows.length;
+      const chained = await chainPending(tx, head, this.#batchSize);
+      if (chained.count > 0) await moveHead(tx, chained.head, this.#clock.now());
+      this.#head = undefined; // moved; the next append reads it again
+      return chained.count;
     });
   }
+}
+
+/**
+ * Chain up to `limit` committed, unchained entries (oldest id first) after `head`, whose row lock `tx` holds: each
+ * gets its seq, prev_hash and hash in one UPDATE. Returns the new head (not yet stored) and how many were chained.
+ */
+async function chainPending(
+  tx: Executor,
+  head: { lastSeq: number; lastHash: string },
+  limit: number,
+): Promise<{ head: { lastSeq: number; lastHash: string }; count: number }> {
+  const rows = await tx
+    .select()
+    .from(auditEntries)
+    .where(isNull(auditEntries.seq))
+    .orderBy(asc(auditEntries.id))
+    .limit(limit);
+  if (rows.length === 0) return { head, count: 0 };
+  let seq = head.lastSeq;
+  let prevHash = head.lastHash;
+  const links = rows.map((row) => {
+    seq += 1;
+    const hash = entryHash(prevHash, toEntry({ ...row, seq }));
+    const link = { id: row.id, seq, prev_hash: prevHash, hash };
+    prevHash = hash;
+    return link;
+  });
+  const updated = await queryPrepared<{ id: string }>(
+    tx,
+    "vault_audit_chain_pending",
+    sql`update ${auditEntries} as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+        from jsonb_to_recordset(${JSON.stringify(links)}::text::jsonb) as v(id text, seq bigint, prev_hash text, hash text)
+        where e.id = v.id and e.seq is null
+        returning e.id`,
+  );
+  if (updated.length !== rows.length) {
+    // Cannot happen while every sequencer holds the head lock; refuse rather than leave a gap.
+    throw new VaultError("CONFLICT", "audit chain changed while it was being extended; retry");
+  }
+  return { head: { lastSeq: seq, lastHash: prevHash }, count: rows.length };
+}
+
+async function moveHead(tx: Executor, head: { lastSeq: number; lastHash: string }, now: Date): Promise<void> {
+  await tx
+    .update(auditChain)
+    .set({ lastSeq: head.lastSeq, lastHash: head.lastHash, updatedAt: now })
+    .where(eq(auditChain.id, CHAIN_ID));
 }
 
 async function lockHead(tx: Executor): Promise<{ lastSeq: number; lastHash: string }> {

@@ -510,6 +510,14 @@ export class FlagService {
     return (this.#cachedEvaluator(app) ?? (await this.evaluator(app))).evaluate(key, ctx);
   }
 
+  /**
+   * The app's compiled evaluator if it is cached (the common case), else undefined (then call {@link evaluator}).
+   * Synchronous: a hot path can evaluate without awaiting. The engine never throws; the caller validates inputs.
+   */
+  evaluatorIfCached(appId: string): FlagEvaluator | undefined {
+    return this.#cachedEvaluator(appId);
+  }
+
   /** Evaluate every flag of the app for one context. */
   async evaluateAll(appId: string, context: EvaluationContext = {}): Promise<Record<string, EvaluationResult>> {
     const app = parseInput(appIdSchema, appId, "app id");

@@ -7,6 +7,7 @@ export {
   type Executor,
   type OpenDatabaseOptions,
   openDatabase,
+  queryPrepared,
   queryRows,
   type Schema,
   type VaultDb,

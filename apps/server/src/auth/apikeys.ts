@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, hash, randomBytes, timingSafeEqual } from "node:crypto";
 import {
   type Clock,
   decodeCursor,
@@ -50,6 +50,11 @@ export function hashApiKey(key: string): Buffer {
   return createHash("sha256").update(key, "utf8").digest();
 }
 
+/** The in-process cache's key for a presented key: its SHA-256 in base64, as {@link hashApiKey} would give. */
+function cacheKeyOf(key: string): string {
+  return hash("sha256", key, "base64");
+}
+
 export const createApiKeyInput = z.object({
   name: z.string().min(1).max(200),
   scopes: z.array(scopeSchema).min(1).max(20),
@@ -73,7 +78,6 @@ export interface ApiKeyServiceOptions {
 
 interface CachedKey {
   context: AuthContext;
-  hash: Buffer;
   expires: number;
 }
 
@@ -180,9 +184,10 @@ export class ApiKeyService {
    */
   authenticateCached(presented: string): AuthContext | undefined {
     if (!KEY_PATTERN.test(presented)) return undefined;
-    const hash = hashApiKey(presented);
-    const cached = this.#cache.get(hash.toString("base64"));
-    return cached && cached.expires > Date.now() && timingSafeEqual(cached.hash, hash) ? cached.context : undefined;
+    // Keyed by the key's SHA-256 (one-shot, no Hash object per request): a hit is an exact match of the digest, and
+    // how long finding a digest takes says nothing usable about a 256-bit random key.
+    const cached = this.#cache.get(cacheKeyOf(presented));
+    return cached && cached.expires > Date.now() ? cached.context : undefined;
   }
 
   /** The caller behind `presented`, or undefined for a malformed, unknown or revoked key. */
@@ -190,12 +195,12 @@ export class ApiKeyService {
     const fromCache = this.authenticateCached(presented);
     if (fromCache) return fromCache;
     if (!KEY_PATTERN.test(presented)) return undefined;
-    const hash = hashApiKey(presented);
-    const cacheKey = hash.toString("base64");
+    const digest = hashApiKey(presented);
+    const cacheKey = cacheKeyOf(presented);
     const nowMs = Date.now();
-    const [row] = await this.#db.select().from(apiKeys).where(eq(apiKeys.keyHash, hash));
+    const [row] = await this.#db.select().from(apiKeys).where(eq(apiKeys.keyHash, digest));
     // The lookup is by hash; the constant-time compare guards against any index or driver shortcut.
-    if (!row || row.revokedAt !== null || !timingSafeEqual(Buffer.from(row.keyHash), hash)) {
+    if (!row || row.revokedAt !== null || !timingSafeEqual(Buffer.from(row.keyHash), digest)) {
       this.#cache.delete(cacheKey);
       return undefined;
     }
@@ -205,7 +210,7 @@ export class ApiKeyService {
       scopes: row.scopes as Scope[],
       instanceAdmin: row.appId === SYSTEM_APP_ID && row.scopes.includes("admin"),
     };
-    if (this.#cacheMs > 0) this.#cache.set(cacheKey, { context, hash, expires: nowMs + this.#cacheMs });
+    if (this.#cacheMs > 0) this.#cache.set(cacheKey, { context, expires: nowMs + this.#cacheMs });
     await this.#touch(row.id, nowMs);
     return context;
   }

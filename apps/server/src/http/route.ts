@@ -5,6 +5,7 @@ import type { AuthContext } from "../auth/apikeys";
 import { hasScope, type Scope } from "../auth/scopes";
 import type { Vault } from "../vault";
 import { requestValidationError } from "./errors";
+import type { HttpMetrics } from "./metrics";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -57,7 +58,13 @@ export interface RouteDef<
   produces?: string;
   /** Extra success/redirect statuses to document (e.g. 304). */
   otherResponses?: Record<number, string>;
-  handler(ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>): Promise<unknown>;
+  /**
+   * False for operations that never write an audit entry (flag evaluation): they run without the actor context,
+   * which would otherwise cost every promise of the request an async-context hook. Default true.
+   */
+  audited?: boolean;
+  /** The operation. It may answer synchronously (a cached flag evaluation): no promise is made then. */
+  handler(ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>): unknown;
 }
 
 /** Identity function that infers the handler's input types from the schemas. */
@@ -78,8 +85,7 @@ export const queryBoolean = z
 /** ISO 8601 timestamps in responses (Dates are serialised by JSON.stringify). */
 export const timestamp = z.iso.datetime({ offset: true });
 
-function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, part: string): z.output<S> {
-  if (schema === undefined) return undefined as z.output<S>;
+function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: string): z.output<S> {
   const result = schema.safeParse(value ?? (part === "body" ? undefined : {}));
   if (!result.success) throw requestValidationError(part, result.error);
   return result.data;
@@ -87,72 +93,143 @@ function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, p
 
 const bearerPattern = /^Bearer ([^\s]+)$/;
 
+function isPromise(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === "function";
+}
+
 /**
  * The request pipeline of every route: authenticate (401), check the app (404 for another app's objects, never
  * 403, so a key cannot probe which apps exist), check the scope (403), validate params, query and body (400
- * naming the field), then run the handler as the caller's Actor. Every denial is audited.
+ * naming the field), then run the handler as the caller's Actor and record the request's metrics. Every denial is
+ * audited.
+ *
+ * It stays synchronous as long as it can: a key found in the cache and a handler that answers at once (a cached
+ * flag evaluation) make no promise at all. Thrown errors reach the server's error handler either way.
  */
-export function routeHandler(def: RouteDef, vault: Vault, options: { validateResponses: boolean }) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
-    let auth: AuthContext | undefined;
-    if (def.auth.kind !== "public") {
-      const header = request.headers.authorization;
-      const match = typeof header === "string" ? bearerPattern.exec(header) : null;
-      auth = match
-        ? (vault.apiKeys.authenticateCached(match[1]!) ?? (await vault.apiKeys.authenticate(match[1]!)))
-        : undefined;
-      if (!auth) {
-        await vault.auditDenial(request, undefined, header === undefined ? "missing_credentials" : "invalid_key");
-        throw new VaultError(
-          "UNAUTHENTICATED",
-          header === undefined ? "missing Authorization: Bearer <api key>" : "invalid or revoked API key",
-        );
+export function routeHandler(
+  def: RouteDef,
+  vault: Vault,
+  options: { validateResponses: boolean; metrics: HttpMetrics },
+) {
+  const metrics = options.metrics.route(def.url, def.method);
+  const runsAsActor = def.auth.kind !== "public" && def.audited !== false;
+
+  const deny = async (
+    request: FastifyRequest,
+    auth: AuthContext | undefined,
+    reason: string,
+    error: VaultError,
+    extra?: Record<string, unknown>,
+  ): Promise<never> => {
+    await vault.auditDenial(request, auth, reason, extra);
+    throw error;
+  };
+
+  const finish = (reply: FastifyReply, result: unknown): FastifyReply => {
+    if (def.produces !== undefined) return reply; // the handler is streaming its own body (counted on close)
+    if (!reply.sent) {
+      reply.code(def.status ?? 200);
+      if (def.response === null || result === undefined) reply.send();
+      else {
+        if (options.validateResponses) checkResponse(def, result);
+        reply.send(result);
       }
     }
-    const params = parsePart(def.params, request.params, "params") as Record<string, unknown>;
+    metrics.observe(reply.statusCode, reply.elapsedTime);
+    return reply;
+  };
+
+  /** Everything after authentication. Returns a promise only when something in it is asynchronous. */
+  const authorised = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    auth: AuthContext | undefined,
+  ): FastifyReply | Promise<FastifyReply> => {
+    const params = (def.params ? parsePart(def.params, request.params, "params") : undefined) as Record<
+      string,
+      unknown
+    >;
     if (def.auth.kind === "instance" && !auth!.instanceAdmin) {
-      await vault.auditDenial(request, auth, "not_instance_admin");
-      throw new VaultError("FORBIDDEN", "this operation needs an instance-admin key", {
-        details: { required: "admin (system app)" },
-      });
+      return deny(
+        request,
+        auth,
+        "not_instance_admin",
+        new VaultError("FORBIDDEN", "this operation needs an instance-admin key", {
+          details: { required: "admin (system app)" },
+        }),
+      );
     }
     if (def.auth.kind === "app") {
       const appId = String(params.appId);
-      const crossApp = auth!.appId !== appId;
       const asInstanceAdmin = def.auth.instanceAdmin === true && auth!.instanceAdmin;
-      if (crossApp && !asInstanceAdmin) {
-        await vault.auditDenial(request, auth, "other_app", { targetApp: appId });
-        throw new VaultError("NOT_FOUND", `app "${appId}" not found`, { details: { appId } });
+      if (auth!.appId !== appId && !asInstanceAdmin) {
+        return deny(
+          request,
+          auth,
+          "other_app",
+          new VaultError("NOT_FOUND", `app "${appId}" not found`, { details: { appId } }),
+          { targetApp: appId },
+        );
       }
       if (!asInstanceAdmin && !hasScope(auth!.scopes, def.auth.scope)) {
-        await vault.auditDenial(request, auth, "missing_scope", { required: def.auth.scope });
-        throw new VaultError("FORBIDDEN", `this API key lacks the scope "${def.auth.scope}"`, {
-          details: { required: def.auth.scope },
-        });
+        return deny(
+          request,
+          auth,
+          "missing_scope",
+          new VaultError("FORBIDDEN", `this API key lacks the scope "${def.auth.scope}"`, {
+            details: { required: def.auth.scope },
+          }),
+          { required: def.auth.scope },
+        );
       }
     }
-    const query = parsePart(def.query, request.query, "query");
-    const body = parsePart(def.body, request.body, "body");
-    const actor: Actor = {
-      appId: auth?.appId,
-      apiKeyId: auth?.apiKeyId,
-      ip: request.ip,
-      requestId: String(request.id),
-    };
-    const result = await runAs(actor, () => def.handler({ params, query, body, auth, vault, request, reply }));
-    if (reply.sent) return reply;
-    if (def.produces !== undefined) return reply; // the handler sent (or is streaming) its own body
-    reply.code(def.status ?? 200);
-    if (def.response === null || result === undefined) return reply.send();
-    if (options.validateResponses) {
-      const roundTripped = JSON.parse(JSON.stringify(result)) as unknown;
-      const check = def.response.safeParse(roundTripped);
-      if (!check.success) {
-        throw new VaultError("INTERNAL", `response of ${def.operationId} does not match its schema`, {
-          details: { issues: check.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
-        });
-      }
+    const query = def.query ? parsePart(def.query, request.query, "query") : undefined;
+    const body = def.body ? parsePart(def.body, request.body, "body") : undefined;
+    const context = { params, query, body, auth, vault, request, reply };
+    if (def.produces !== undefined) {
+      // A streamed body is still being written when the handler returns: count the request when it is done.
+      reply.raw.once("close", () => metrics.observe(reply.statusCode, reply.elapsedTime));
     }
-    return reply.send(result);
+    const result = runsAsActor ? runAs(actorOf(request, auth), () => def.handler(context)) : def.handler(context);
+    return isPromise(result) ? Promise.resolve(result).then((value) => finish(reply, value)) : finish(reply, result);
   };
+
+  return (request: FastifyRequest, reply: FastifyReply): FastifyReply | Promise<FastifyReply> => {
+    reply.header("x-request-id", request.id);
+    if (def.auth.kind === "public") return authorised(request, reply, undefined);
+    const header = request.headers.authorization;
+    const presented = typeof header === "string" ? bearerPattern.exec(header)?.[1] : undefined;
+    const cached = presented === undefined ? undefined : vault.apiKeys.authenticateCached(presented);
+    if (cached !== undefined) return authorised(request, reply, cached);
+    return (async () => {
+      const auth = presented === undefined ? undefined : await vault.apiKeys.authenticate(presented);
+      if (auth === undefined) {
+        return deny(
+          request,
+          undefined,
+          header === undefined ? "missing_credentials" : "invalid_key",
+          new VaultError(
+            "UNAUTHENTICATED",
+            header === undefined ? "missing Authorization: Bearer <api key>" : "invalid or revoked API key",
+          ),
+        );
+      }
+      return authorised(request, reply, auth);
+    })();
+  };
+}
+
+function actorOf(request: FastifyRequest, auth: AuthContext | undefined): Actor {
+  return { appId: auth?.appId, apiKeyId: auth?.apiKeyId, ip: request.ip, requestId: request.id };
+}
+
+/** Tests: a success body must match the route's response schema (after a JSON round trip, as a client sees it). */
+function checkResponse(def: RouteDef, result: unknown): void {
+  const roundTripped = JSON.parse(JSON.stringify(result)) as unknown;
+  const check = def.response!.safeParse(roundTripped);
+  if (!check.success) {
+    throw new VaultError("INTERNAL", `response of ${def.operationId} does not match its schema`, {
+      details: { issues: check.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
+    });
+  }
 }
