@@ -350,6 +350,81 @@ describe(`@vault/audit on ${kind}`, () => {
     expect(await countWrites("proc-b")).toBe(500);
   });
 
+  it("a read's entry is chained as it is written, after every entry that committed before it", async () => {
+    await restoreChain();
+    const reader = open({ flushDelayMs: 60_000, sweepIntervalMs: 0 }); // no background sequencer: only what append does
+    await auditedWrite(db, reader, "before-read"); // committed, unchained
+    await reader.recordDetached({ action: "secret.read", resource: "secret", appId: "shop", key: "after-write" });
+    const rows = await queryRows<{ action: string; seq: number | null }>(
+      db,
+      sql`select action, seq::int as seq from vault_audit_entries order by seq`,
+    );
+    // The pending write was chained first, so the read follows it, and nothing is left unchained.
+    expect(rows).toEqual([
+      { action: "test.write", seq: 1 },
+      { action: "secret.read", seq: 2 },
+    ]);
+    expect(await reader.verify()).toMatchObject({ ok: true, lastSeq: 2, pending: 0 });
+  });
+
+  it("concurrent reads and writes from two processes keep one gapless chain in commit order", async () => {
+    await restoreChain();
+    const other = await t.connectAgain();
+    const first = open();
+    const second = new AuditLog({ db: other, hmacKey: HMAC_KEY, clock, flushDelayMs: 1 });
+    logs.push(second);
+    const run = async (on: VaultDb, log: AuditLog, label: string) => {
+      let next = 0;
+      const worker = async (reads: boolean) => {
+        while (next < 200) {
+          const n = next++;
+          if (reads)
+            await log.recordDetached({
+              action: "secret.read",
+              resource: "secret",
+              appId: "shop",
+              key: `${label}-${n}`,
+            });
+          else await auditedWrite(on, log, label, n);
+        }
+      };
+      await Promise.all([worker(true), worker(true), worker(true), worker(false)]);
+    };
+    await Promise.all([run(db, first, "proc-a"), run(other, second, "proc-b")]);
+    await Promise.all([first.flush(), second.flush()]);
+    const result = await first.verify();
+    expect(result).toMatchObject({ ok: true, lastSeq: 400, checked: 400, pending: 0 });
+    const [stats] = await queryRows<{ n: number; distinct: number; reads: number }>(
+      db,
+      sql`select count(*)::int as n, count(distinct seq)::int as distinct,
+                 count(*) filter (where action = 'secret.read')::int as reads
+          from vault_audit_entries`,
+    );
+    expect(stats!.n).toBe(400);
+    expect(stats!.distinct).toBe(400);
+    expect(stats!.reads).toBeGreaterThan(0);
+  });
+
+  it("a read whose entry cannot be written is refused, and nothing half-written stays behind", async () => {
+    await restoreChain();
+    await db.execute(sql`create or replace function test_refuse_reads() returns trigger language plpgsql as $$
+      begin if new.action = 'secret.read' then raise exception 'refused by test'; end if; return new; end $$`);
+    await db.execute(sql`create trigger test_refuse_reads before insert on vault_audit_entries
+      for each row execute function test_refuse_reads()`);
+    try {
+      const reader = open();
+      await expect(
+        reader.recordDetached({ action: "secret.read", resource: "secret", appId: "shop", key: "refused" }),
+      ).rejects.toThrow();
+      const [head] = await queryRows<{ last_seq: number }>(db, sql`select last_seq::int from vault_audit_chain`);
+      expect(head!.last_seq).toBe(0); // the head moved in the same statement as the insert, so it rolled back too
+    } finally {
+      await db.execute(sql`drop trigger test_refuse_reads on vault_audit_entries`);
+    }
+    await auditedWrite(db, audit, "after-refusal");
+    expect(await audit.verify()).toMatchObject({ ok: true, lastSeq: 1 });
+  });
+
   it.runIf(kind === "postgres")("a second OS process writing at the same time joins the same chain", async () => {
     await restoreChain();
     const script = resolve(import.meta.dirname, "fixtures/writer.ts");

@@ -1,0 +1,156 @@
+import { Writable } from "node:stream";
+import { type Actor, currentActor, ManualClock } from "@vault/core";
+import { type AuditEvent, type Executor, MemoryAuditSink } from "@vault/store";
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../src/logger";
+import { buildServer } from "../src/server";
+import { createVault, type Vault } from "../src/vault";
+
+// The request pipeline answers synchronously when the key is cached and the handler answers at once (a cached flag
+// evaluation). The shared test server has the key cache off, so this file runs one with it on and checks that the
+// synchronous path authenticates, denies (and audits the denial), validates, records metrics and logs like the
+// asynchronous one.
+/** Keeps the actor each entry was recorded under, as the real audit log reads it. */
+class ActorCapturingSink extends MemoryAuditSink {
+  readonly actors: (Actor | undefined)[] = [];
+  override async record(tx: Executor, event: AuditEvent): Promise<void> {
+    this.actors.push(currentActor());
+    return super.record(tx, event);
+  }
+}
+
+describe(`request pipeline with cached keys (${testDatabaseKind()})`, () => {
+  let testDb: TestDatabase;
+  let vault: Vault;
+  let server: FastifyInstance;
+  const audit = new ActorCapturingSink();
+  const lines: string[] = [];
+  let shopKey: string;
+  let shopKeyId: string;
+  let readOnlyKey: string;
+  const call = async (method: "GET" | "POST", url: string, key: string | undefined, body?: unknown) => {
+    const response = await server.inject({
+      method,
+      url,
+      headers: key ? { authorization: `Bearer ${key}` } : {},
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+    return { status: response.statusCode, body: JSON.parse(response.body || "null"), headers: response.headers };
+  };
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    vault = await createVault({
+      db: testDb.db,
+      clock: new ManualClock(),
+      audit,
+      defaultMetrics: false,
+      apiKeyCacheMs: 60_000,
+      logger: createLogger("info", sink),
+    });
+    await vault.apps.create({ id: "shop" });
+    await vault.apps.create({ id: "other" });
+    const created = await vault.apiKeys.create("shop", { name: "all", scopes: ["admin"] });
+    shopKey = created.key;
+    shopKeyId = created.apiKey.id;
+    readOnlyKey = (await vault.apiKeys.create("shop", { name: "ro", scopes: ["flags:read"] })).key;
+    await vault.flags.define("shop", {
+      key: "beta",
+      type: "bool",
+      defaultValue: false,
+      rules: [{ type: "when_tenant", tenants: ["acme"], value: true }],
+    });
+    await vault.flags.define("other", { key: "beta", type: "bool", defaultValue: true });
+    await vault.secrets.set("shop", "db/password", "hunter2");
+    server = await buildServer(vault, { validateResponses: true });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await vault?.close();
+    await testDb?.close();
+  });
+
+  it("evaluates through the cached path with the same answers, and audits nothing for evaluations", async () => {
+    const before = audit.events.length;
+    for (let i = 0; i < 3; i++) {
+      const acme = await call("POST", "/v1/apps/shop/flags/beta/evaluate", shopKey, { tenantId: "acme" });
+      expect(acme.status).toBe(200);
+      expect(acme.body).toMatchObject({ value: true, reason: "TARGETING_MATCH" });
+      expect(acme.headers["x-request-id"]).toMatch(/^req_/);
+      const globex = await call("POST", "/v1/apps/shop/evaluate", shopKey, { tenantId: "globex" });
+      expect(globex.body.beta).toMatchObject({ value: false, reason: "DEFAULT" });
+    }
+    expect(audit.events.slice(before).map((e) => e.action)).toEqual([]);
+    const missing = await call("POST", "/v1/apps/shop/flags/nope/evaluate", shopKey, {});
+    expect(missing.body).toMatchObject({ reason: "ERROR", errorCode: "FLAG_NOT_FOUND" });
+  });
+
+  it("denies another app's objects and missing scopes from a cached key, and audits each denial", async () => {
+    await call("POST", "/v1/apps/shop/flags/beta/evaluate", readOnlyKey, {}); // caches the key (403)
+    for (let i = 0; i < 2; i++) {
+      const cross = await call("POST", "/v1/apps/other/flags/beta/evaluate", shopKey, {});
+      expect(cross.status).toBe(404);
+      expect(cross.body.error.code).toBe("NOT_FOUND");
+      expect(cross.headers["x-request-id"]).toBe(cross.body.error.requestId);
+      const scope = await call("POST", "/v1/apps/shop/flags/beta/evaluate", readOnlyKey, {});
+      expect(scope.status).toBe(403);
+    }
+    const denials = audit.events.filter((e) => e.action === "auth.denied");
+    expect(denials.filter((e) => e.metadata?.reason === "other_app")).toHaveLength(2);
+    expect(denials.filter((e) => e.metadata?.reason === "missing_scope")).toHaveLength(3);
+  });
+
+  it("validates the body on the synchronous path: 400 naming the field", async () => {
+    const bad = await call("POST", "/v1/apps/shop/flags/beta/evaluate", shopKey, { tenantId: 42 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain("body.tenantId");
+  });
+
+  it("still runs audited operations as the caller", async () => {
+    for (let i = 0; i < 2; i++) {
+      const read = await call("GET", "/v1/apps/shop/secrets/db%2Fpassword", shopKey);
+      expect(read.body.value).toBe("hunter2");
+      const index = audit.events.findLastIndex((e) => e.action === "secret.read");
+      expect(audit.actors[index]).toMatchObject({
+        appId: "shop",
+        apiKeyId: shopKeyId,
+        requestId: read.headers["x-request-id"],
+      });
+    }
+    expect(currentActor()).toBeUndefined(); // nothing leaks out of a request
+  });
+
+  it("counts answered requests by route and status, errors and unknown routes included", async () => {
+    const unknown = await call("GET", "/v1/nowhere", shopKey);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers["x-request-id"]).toMatch(/^req_/);
+    const metrics = await server.inject({ method: "GET", url: "/metrics" });
+    const series = (route: string, status: number) =>
+      new RegExp(`vault_http_requests_total\\{route="${route}",method="(GET|POST)",status="${status}"\\} (\\d+)`).exec(
+        metrics.body,
+      )?.[2];
+    expect(Number(series("/v1/apps/:appId/flags/:key/evaluate", 200))).toBeGreaterThanOrEqual(4);
+    expect(Number(series("/v1/apps/:appId/flags/:key/evaluate", 404))).toBe(2);
+    expect(Number(series("/v1/apps/:appId/flags/:key/evaluate", 403))).toBe(3);
+    expect(Number(series("/v1/apps/:appId/flags/:key/evaluate", 400))).toBe(1);
+    expect(Number(series("unmatched", 404))).toBeGreaterThanOrEqual(1);
+    expect(metrics.body).toMatch(/vault_http_request_duration_seconds_count\{route="\/v1\/apps\/:appId\/evaluate"/);
+  });
+
+  it("logs one line per request, with its request id, and never the key", async () => {
+    lines.length = 0;
+    const answer = await call("POST", "/v1/apps/shop/flags/beta/evaluate", shopKey, { tenantId: "acme" });
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged.map((l) => l.msg)).toEqual(["request completed"]);
+    expect(logged[0]).toMatchObject({ reqId: answer.headers["x-request-id"], res: { statusCode: 200 } });
+    expect(lines.join("")).not.toContain(shopKey);
+  });
+});
