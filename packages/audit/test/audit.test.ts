@@ -74,6 +74,14 @@ describe(`@vault/audit on ${kind}`, () => {
     const message = `${(error as Error).message} ${((error as Error).cause as Error | undefined)?.message ?? ""}`;
     expect(message).toMatch(/append-only/);
   };
+  /** A fresh chain and two logs on two connection pools, as two server processes would have. */
+  const twoProcesses = async () => {
+    await restoreChain();
+    const other = await t.connectAgain();
+    const second = new AuditLog({ db: other, hmacKey: HMAC_KEY, clock, flushDelayMs: 1 });
+    logs.push(second);
+    return { other, first: open(), second };
+  };
   const restoreChain = async () => {
     // Tamper tests leave a broken chain behind; later tests start from a clean one.
     await db.execute(sql`alter table vault_audit_entries disable trigger user`);
@@ -324,11 +332,7 @@ describe(`@vault/audit on ${kind}`, () => {
   });
 
   it("1,000 mutations from two processes at once keep one gapless, valid chain", async () => {
-    await restoreChain();
-    const other = await t.connectAgain();
-    const first = open();
-    const second = new AuditLog({ db: other, hmacKey: HMAC_KEY, clock, flushDelayMs: 1 });
-    logs.push(second);
+    const { other, first, second } = await twoProcesses();
     const run = async (on: VaultDb, log: AuditLog, label: string) => {
       let next = 0;
       const worker = async () => {
@@ -368,11 +372,7 @@ describe(`@vault/audit on ${kind}`, () => {
   });
 
   it("concurrent reads and writes from two processes keep one gapless chain in commit order", async () => {
-    await restoreChain();
-    const other = await t.connectAgain();
-    const first = open();
-    const second = new AuditLog({ db: other, hmacKey: HMAC_KEY, clock, flushDelayMs: 1 });
-    logs.push(second);
+    const { other, first, second } = await twoProcesses();
     const run = async (on: VaultDb, log: AuditLog, label: string) => {
       let next = 0;
       const worker = async (reads: boolean) => {
