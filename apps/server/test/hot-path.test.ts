@@ -145,6 +145,25 @@ describe(`request pipeline with cached keys (${testDatabaseKind()})`, () => {
     expect(metrics.body).toMatch(/vault_http_request_duration_seconds_count\{route="\/v1\/apps\/:appId\/evaluate"/);
   });
 
+  it("counts a streamed answer once, when it is done, and a failed one once", async () => {
+    const count = async (status: number) => {
+      const { body } = await server.inject({ method: "GET", url: "/metrics" });
+      const match = new RegExp(
+        `vault_http_requests_total\\{route="/metrics",method="GET",status="${status}"\\} (\\d+)`,
+      ).exec(body);
+      return Number(match?.[1] ?? 0);
+    };
+    const before = await count(200);
+    expect(await count(200)).toBe(before + 1);
+    // The audit export streams NDJSON; with a MemoryAuditSink there is no log to export: 503, counted once.
+    const exported = await call("GET", "/v1/apps/shop/audit/export", shopKey);
+    expect(exported.status).toBe(503);
+    const { body } = await server.inject({ method: "GET", url: "/metrics" });
+    expect(body).toMatch(
+      /vault_http_requests_total\{route="\/v1\/apps\/:appId\/audit\/export",method="GET",status="503"\} 1\n/,
+    );
+  });
+
   it("logs one line per request, with its request id, and never the key", async () => {
     lines.length = 0;
     const answer = await call("POST", "/v1/apps/shop/flags/beta/evaluate", shopKey, { tenantId: "acme" });

@@ -187,8 +187,11 @@ export function routeHandler(
     const body = def.body ? parsePart(def.body, request.body, "body") : undefined;
     const context = { params, query, body, auth, vault, request, reply };
     if (def.produces !== undefined) {
-      // A streamed body is still being written when the handler returns: count the request when it is done.
-      reply.raw.once("close", () => metrics.observe(reply.statusCode, reply.elapsedTime));
+      // A streamed body is still being written when the handler returns: count the request when it is done. Error
+      // answers are counted by the error handler.
+      reply.raw.once("close", () => {
+        if (reply.statusCode < 400) metrics.observe(reply.statusCode, reply.elapsedTime);
+      });
     }
     const result = runsAsActor ? runAs(actorOf(request, auth), () => def.handler(context)) : def.handler(context);
     return isPromise(result) ? Promise.resolve(result).then((value) => finish(reply, value)) : finish(reply, result);
