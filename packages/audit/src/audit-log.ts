@@ -300,7 +300,7 @@ export class AuditLog implements AuditSink {
       const end = { lastSeq: start.lastSeq + rows.length, lastHash: chained[chained.length - 1]!.hash };
       const statement = sql`with head as (
           update ${auditChain} set last_seq = ${end.lastSeq}, last_hash = ${end.lastHash},
-                 updated_at = ${new Date(this.#clock.now()).toISOString()}::timestamptz
+                 updated_at = ${this.#clock.now().toISOString()}::timestamptz
            where id = ${CHAIN_ID} and last_seq = ${start.lastSeq} and last_hash = ${start.lastHash}
              and not exists (select 1 from ${auditEntries} where seq is null)
            ${this.#relaxedReads ? sql`and set_config('synchronous_commit', 'off', true) is not null` : sql``}

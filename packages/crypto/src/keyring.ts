@@ -77,7 +77,7 @@ export class Keyring implements KeyProvider {
   #active: string;
 
   private constructor(keys: Map<string, Buffer>, active: string) {
-    for (const [id, key] of keys) this.#keys.set(id, Buffer.from(key));
+    for (const [id, key] of keys) this.#keys.set(id, ownCopy(key));
     this.#active = active;
   }
 
@@ -216,7 +216,8 @@ export class Keyring implements KeyProvider {
         details: { kekId: id },
       });
     }
-    this.#keys.set(id, key);
+    this.#keys.set(id, ownCopy(key));
+    key.fill(0);
     return id;
   }
 
@@ -309,6 +310,13 @@ export async function rewrapKey(
   } finally {
     dek.fill(0);
   }
+}
+
+/** A KEK copy in memory of its own: never in Node's shared Buffer pool, where another buffer's `.buffer` reaches it. */
+function ownCopy(key: Uint8Array): Buffer {
+  const copy = Buffer.alloc(key.length);
+  copy.set(key);
+  return copy;
 }
 
 const wrapAdCache = new Map<string, Buffer>();
