@@ -119,7 +119,10 @@ export function withTransaction<T>(executor: Executor, fn: (tx: VaultTx) => Prom
 
 /** Run raw SQL and get its rows the same way on both drivers (postgres.js returns an array, PGlite `{ rows }`). */
 export async function queryRows<T extends Record<string, unknown>>(executor: Executor, query: SQL): Promise<T[]> {
-  const result = (await executor.execute(query)) as unknown;
+  return rowsOf<T>(await executor.execute(query));
+}
+
+function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
@@ -138,7 +141,5 @@ export async function queryPrepared<T extends Record<string, unknown>>(
   query: SQL,
 ): Promise<T[]> {
   const prepared = executor._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
-  const result = (await prepared.execute()) as unknown;
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
+  return rowsOf<T>(await prepared.execute());
 }
