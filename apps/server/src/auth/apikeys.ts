@@ -196,7 +196,7 @@ export class ApiKeyService {
     if (fromCache) return fromCache;
     if (!KEY_PATTERN.test(presented)) return undefined;
     const digest = hashApiKey(presented);
-    const cacheKey = cacheKeyOf(presented);
+    const cacheKey = digest.toString("base64"); // what cacheKeyOf gives, without hashing the key once more
     const nowMs = Date.now();
     const [row] = await this.#db.select().from(apiKeys).where(eq(apiKeys.keyHash, digest));
     // The lookup is by hash; the constant-time compare guards against any index or driver shortcut.
