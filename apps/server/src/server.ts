@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Logger } from "pino";
 import { toErrorAnswer } from "./http/errors";
-import { HttpMetrics } from "./http/metrics";
 import { type RouteDef, routeHandler } from "./http/route";
 import { RequestLogger } from "./logger";
 import { allRoutes } from "./routes/index";
@@ -19,6 +18,15 @@ export interface BuildServerOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+// Request ids: a random per-process prefix and a counter. Unique enough to correlate logs and audit entries across
+// instances, and a counter costs nothing per request (ids are labels, not secrets: nothing relies on guessing them).
+const requestIdPrefix = `req_${randomBytes(8).toString("hex")}`;
+let requestCounter = 0;
+function nextRequestId(): string {
+  requestCounter += 1;
+  return `${requestIdPrefix}-${requestCounter.toString(36)}`;
+}
+
 /**
  * The HTTP API over a {@link Vault}: every route under /v1 plus /health, /ready, /metrics and /openapi.json. Usable
  * with `inject` (no port). Errors of any kind leave through one envelope, mapped once here.
@@ -30,7 +38,7 @@ export async function buildServer(vault: Vault, options: BuildServerOptions = {}
     // Accept a caller's request id when it is harmless, so logs and audit entries can be correlated.
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
-      return typeof given === "string" && REQUEST_ID.test(given) ? given : `req_${randomUUID()}`;
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : nextRequestId();
     },
     requestIdHeader: false,
     logController: new RequestLogs(),
@@ -44,7 +52,7 @@ export async function buildServer(vault: Vault, options: BuildServerOptions = {}
 
   // Metrics and the x-request-id answer header are handled by the route pipeline, the error handler and the
   // not-found handler rather than by hooks: a hook costs every request a hook run.
-  const metrics = new HttpMetrics(vault.metrics);
+  const metrics = vault.metrics.http;
 
   app.setErrorHandler(async (error, request, reply) => {
     const answer = toErrorAnswer(error, String(request.id));

@@ -128,6 +128,23 @@ describe(`request pipeline with cached keys (${testDatabaseKind()})`, () => {
     expect(currentActor()).toBeUndefined(); // nothing leaks out of a request
   });
 
+  it("gives every request an id of its own, or keeps a harmless one the caller sent", async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 50; i++) {
+      const answer = await call("POST", "/v1/apps/shop/flags/beta/evaluate", shopKey, {});
+      ids.add(String(answer.headers["x-request-id"]));
+    }
+    expect(ids.size).toBe(50);
+    for (const id of ids) expect(id).toMatch(/^req_[0-9a-f]{16}-[0-9a-z]+$/);
+    const given = await server.inject({
+      method: "POST",
+      url: "/v1/apps/shop/flags/beta/evaluate",
+      headers: { authorization: `Bearer ${shopKey}`, "x-request-id": "trace-123" },
+      payload: {},
+    });
+    expect(given.headers["x-request-id"]).toBe("trace-123");
+  });
+
   it("counts answered requests by route and status, errors and unknown routes included", async () => {
     const unknown = await call("GET", "/v1/nowhere", shopKey);
     expect(unknown.status).toBe(404);

@@ -1,18 +1,83 @@
-import type { VaultMetrics } from "../metrics";
+import type { Metric, Registry } from "prom-client";
+
+/** Upper bounds (seconds) of the request latency histogram. */
+export const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] as const;
+
+const REQUESTS = {
+  name: "vault_http_requests_total",
+  help: "HTTP requests by route, method and status.",
+};
+const DURATION = {
+  name: "vault_http_request_duration_seconds",
+  help: "HTTP request latency by route and method.",
+};
 
 /**
- * HTTP request counts (by route, method and status) and latencies (by route and method). prom-client's `labels()`
- * hashes its arguments on every call, so the labelled children are kept here per route and status.
+ * The counts of one route and method: requests by status and a latency histogram, kept as plain numbers. Counting a
+ * request is a few additions; prom-client's labelled children hash their label set on every call, which cost a
+ * cached flag evaluation about as much as the evaluation itself.
  */
-export class HttpMetrics {
-  readonly #metrics: VaultMetrics;
-  readonly #series = new Map<string, RouteMetrics>();
+export class RouteMetrics {
+  readonly route: string;
+  readonly method: string;
+  /** Requests per status code. */
+  readonly byStatus = new Map<number, number>();
+  /** Requests per latency bucket (not cumulative; the last slot is above every bound). */
+  readonly buckets = new Float64Array(LATENCY_BUCKETS.length + 1);
+  count = 0;
+  sumSeconds = 0;
 
-  constructor(metrics: VaultMetrics) {
-    this.#metrics = metrics;
+  constructor(route: string, method: string) {
+    this.route = route;
+    this.method = method;
   }
 
   /** Count one answered request; `elapsedMs` is Fastify's `reply.elapsedTime`. */
+  observe(status: number, elapsedMs: number): void {
+    this.byStatus.set(status, (this.byStatus.get(status) ?? 0) + 1);
+    const seconds = elapsedMs / 1000;
+    let bucket = 0;
+    while (bucket < LATENCY_BUCKETS.length && seconds > LATENCY_BUCKETS[bucket]!) bucket++;
+    this.buckets[bucket]! += 1;
+    this.count += 1;
+    this.sumSeconds += seconds;
+  }
+}
+
+interface MetricValue {
+  metricName: string;
+  labels: Record<string, string | number>;
+  value: number;
+}
+
+/**
+ * HTTP request counts (`vault_http_requests_total{route,method,status}`) and latencies
+ * (`vault_http_request_duration_seconds{route,method}`), registered in a prom-client registry as two metrics that
+ * read the per-route counts only when scraped.
+ */
+export class HttpMetrics {
+  readonly #series = new Map<string, RouteMetrics>();
+
+  constructor(registry: Registry) {
+    // prom-client formats any registered object with name, help, type and get(); its Metric type lists its own
+    // classes only, hence the casts.
+    registry.registerMetric({
+      ...REQUESTS,
+      type: "counter",
+      aggregator: "sum",
+      get: async () => ({ ...REQUESTS, type: "counter", aggregator: "sum", values: this.#requestValues() }),
+      reset: () => this.#reset(),
+    } as unknown as Metric);
+    registry.registerMetric({
+      ...DURATION,
+      type: "histogram",
+      aggregator: "sum",
+      get: async () => ({ ...DURATION, type: "histogram", aggregator: "sum", values: this.#durationValues() }),
+      reset: () => this.#reset(),
+    } as unknown as Metric);
+  }
+
+  /** Count one answered request. */
   observe(route: string, method: string, status: number, elapsedMs: number): void {
     this.route(route, method).observe(status, elapsedMs);
   }
@@ -22,27 +87,52 @@ export class HttpMetrics {
     const id = `${method} ${route}`;
     let series = this.#series.get(id);
     if (series === undefined) {
-      const byStatus = new Map<number, { inc(): void }>();
-      const latency = this.#metrics.httpDuration.labels({ route, method });
-      const requests = this.#metrics.httpRequests;
-      series = {
-        observe(status, elapsedMs) {
-          let counter = byStatus.get(status);
-          if (counter === undefined) {
-            counter = requests.labels({ route, method, status: String(status) });
-            byStatus.set(status, counter);
-          }
-          counter.inc();
-          latency.observe(elapsedMs / 1000);
-        },
-      };
+      series = new RouteMetrics(route, method);
       this.#series.set(id, series);
     }
     return series;
   }
-}
 
-/** Metrics of one route and method. */
-export interface RouteMetrics {
-  observe(status: number, elapsedMs: number): void;
+  /** Zero every count (prom-client's `registry.resetMetrics()`); the series stay, routes hold them. */
+  #reset(): void {
+    for (const series of this.#series.values()) {
+      series.byStatus.clear();
+      series.buckets.fill(0);
+      series.count = 0;
+      series.sumSeconds = 0;
+    }
+  }
+
+  #requestValues(): MetricValue[] {
+    const values: MetricValue[] = [];
+    for (const series of this.#series.values()) {
+      for (const [status, count] of series.byStatus) {
+        values.push({
+          metricName: REQUESTS.name,
+          labels: { route: series.route, method: series.method, status: String(status) },
+          value: count,
+        });
+      }
+    }
+    return values;
+  }
+
+  #durationValues(): MetricValue[] {
+    const values: MetricValue[] = [];
+    for (const series of this.#series.values()) {
+      if (series.count === 0) continue;
+      const labels = { route: series.route, method: series.method };
+      let cumulative = 0;
+      LATENCY_BUCKETS.forEach((le, index) => {
+        cumulative += series.buckets[index]!;
+        values.push({ metricName: `${DURATION.name}_bucket`, labels: { ...labels, le }, value: cumulative });
+      });
+      values.push(
+        { metricName: `${DURATION.name}_bucket`, labels: { ...labels, le: "+Inf" }, value: series.count },
+        { metricName: `${DURATION.name}_sum`, labels, value: series.sumSeconds },
+        { metricName: `${DURATION.name}_count`, labels, value: series.count },
+      );
+    }
+    return values;
+  }
 }

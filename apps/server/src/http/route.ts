@@ -91,6 +91,33 @@ function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: string)
   return result.data;
 }
 
+/** How many distinct parameter sets a route remembers as valid (then it forgets them all and starts again). */
+const PARAMS_MEMO_SIZE = 1024;
+
+/**
+ * A route's path-parameter validation, remembered per distinct value: a hot route sees the same few apps and keys
+ * again and again, and zod costs more than a Map lookup. Only successes are kept (frozen); a failure is checked by
+ * zod every time so that its error names the field. The lookup key length-prefixes every value, so two different
+ * parameter sets never share one.
+ */
+export function paramsValidator(schema: z.ZodType): (raw: unknown) => Record<string, unknown> {
+  const valid = new Map<string, Record<string, unknown>>();
+  return (raw) => {
+    const values = (raw ?? {}) as Record<string, unknown>;
+    let id = "";
+    for (const name in values) {
+      const value = String(values[name]);
+      id += `${value.length}:${value}`;
+    }
+    const known = valid.get(id);
+    if (known !== undefined) return known;
+    const parsed = Object.freeze(parsePart(schema, raw, "params")) as Record<string, unknown>;
+    if (valid.size >= PARAMS_MEMO_SIZE) valid.clear();
+    valid.set(id, parsed);
+    return parsed;
+  };
+}
+
 const bearerPattern = /^Bearer ([^\s]+)$/;
 
 function isPromise(value: unknown): value is PromiseLike<unknown> {
@@ -113,6 +140,7 @@ export function routeHandler(
 ) {
   const metrics = options.metrics.route(def.url, def.method);
   const runsAsActor = def.auth.kind !== "public" && def.audited !== false;
+  const validParams = def.params ? paramsValidator(def.params) : undefined;
 
   const deny = async (
     request: FastifyRequest,
@@ -128,7 +156,8 @@ export function routeHandler(
   const finish = (reply: FastifyReply, result: unknown): FastifyReply => {
     if (def.produces !== undefined) return reply; // the handler is streaming its own body (counted on close)
     if (!reply.sent) {
-      reply.code(def.status ?? 200);
+      const status = def.status ?? 200;
+      if (reply.statusCode !== status) reply.code(status);
       if (def.response === null || result === undefined) reply.send();
       else {
         if (options.validateResponses) checkResponse(def, result);
@@ -145,10 +174,7 @@ export function routeHandler(
     reply: FastifyReply,
     auth: AuthContext | undefined,
   ): FastifyReply | Promise<FastifyReply> => {
-    const params = (def.params ? parsePart(def.params, request.params, "params") : undefined) as Record<
-      string,
-      unknown
-    >;
+    const params = validParams?.(request.params) as Record<string, unknown>;
     if (def.auth.kind === "instance" && !auth!.instanceAdmin) {
       return deny(
         request,

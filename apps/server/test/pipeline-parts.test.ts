@@ -1,0 +1,101 @@
+import { isVaultError } from "@vault/core";
+import { Registry } from "prom-client";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { HttpMetrics, LATENCY_BUCKETS } from "../src/http/metrics";
+import { paramsValidator } from "../src/http/route";
+
+// The per-request parts of the route pipeline that keep state of their own: the HTTP metrics (plain counts read at
+// scrape time) and the remembered path-parameter validation. No database.
+
+describe("HttpMetrics", () => {
+  const scrape = (registry: Registry) => registry.metrics();
+
+  it("exports counts by status and a cumulative latency histogram in Prometheus text", async () => {
+    const registry = new Registry();
+    const metrics = new HttpMetrics(registry);
+    const route = metrics.route("/v1/apps/:appId/flags/:key/evaluate", "POST");
+    route.observe(200, 0.2); // 0.0002 s: first bucket
+    route.observe(200, 3); // 0.003 s: le=0.005
+    route.observe(404, 10_000); // 10 s: above every bound
+    metrics.observe("unmatched", "GET", 404, 1);
+    const text = await scrape(registry);
+    const labels = 'route="/v1/apps/:appId/flags/:key/evaluate",method="POST"';
+    expect(text).toContain(`vault_http_requests_total{${labels},status="200"} 2\n`);
+    expect(text).toContain(`vault_http_requests_total{${labels},status="404"} 1\n`);
+    expect(text).toContain('vault_http_requests_total{route="unmatched",method="GET",status="404"} 1\n');
+    expect(text).toContain("# TYPE vault_http_requests_total counter");
+    expect(text).toContain("# TYPE vault_http_request_duration_seconds histogram");
+    const bucket = (le: string) => {
+      const line = `vault_http_request_duration_seconds_bucket{${labels},le="${le}"} `;
+      const at = text.indexOf(line);
+      return at === -1 ? Number.NaN : Number(text.slice(at + line.length).split("\n")[0]);
+    };
+    expect(bucket("0.0005")).toBe(1);
+    expect(bucket("0.0025")).toBe(1);
+    expect(bucket("0.005")).toBe(2);
+    expect(bucket(String(LATENCY_BUCKETS[LATENCY_BUCKETS.length - 1]))).toBe(2);
+    expect(bucket("+Inf")).toBe(3);
+    expect(text).toContain(`vault_http_request_duration_seconds_count{${labels}} 3\n`);
+    const sum = Number(new RegExp(`vault_http_request_duration_seconds_sum\\{${labels}\\} (\\S+)`).exec(text)?.[1]);
+    expect(sum).toBeCloseTo(10.0032, 6);
+  });
+
+  it("keeps counting into the same series after a reset", async () => {
+    const registry = new Registry();
+    const metrics = new HttpMetrics(registry);
+    const route = metrics.route("/health", "GET");
+    route.observe(200, 1);
+    registry.resetMetrics();
+    expect(await scrape(registry)).not.toContain('status="200"} 1');
+    route.observe(200, 1);
+    expect(await scrape(registry)).toContain(
+      'vault_http_requests_total{route="/health",method="GET",status="200"} 1\n',
+    );
+  });
+});
+
+describe("paramsValidator", () => {
+  const schema = z.object({ appId: z.string().regex(/^[a-z]+$/), key: z.string().min(1) });
+
+  it("validates with the schema and hands back the same frozen result for the same values", () => {
+    const validate = paramsValidator(schema);
+    const first = validate({ appId: "shop", key: "beta" });
+    expect(first).toEqual({ appId: "shop", key: "beta" });
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(validate({ appId: "shop", key: "beta" })).toBe(first);
+  });
+
+  it("never answers one parameter set with another's result, whatever characters they hold", () => {
+    const validate = paramsValidator(z.object({ a: z.string(), b: z.string() }));
+    const sets = [
+      { a: "x\u0000", b: "y" },
+      { a: "x", b: "\u0000y" },
+      { a: "1:x", b: "" },
+      { a: "", b: "1:x" },
+      { a: "x1:", b: "" },
+    ];
+    for (const set of sets) validate(set);
+    for (const set of sets) expect(validate(set)).toEqual(set);
+  });
+
+  it("rejects invalid values every time, naming the field, and remembers nothing for them", () => {
+    const validate = paramsValidator(schema);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      let caught: unknown;
+      try {
+        validate({ appId: "Not Valid", key: "beta" });
+      } catch (error) {
+        caught = error;
+      }
+      expect(isVaultError(caught) && caught.code).toBe("VALIDATION");
+      expect((caught as Error).message).toContain("params.appId");
+    }
+  });
+
+  it("stays bounded: after many distinct values it still validates correctly", () => {
+    const validate = paramsValidator(schema);
+    for (let i = 0; i < 3000; i++) expect(validate({ appId: "shop", key: `k${i}` }).key).toBe(`k${i}`);
+    expect(() => validate({ appId: "UPPER", key: "k1" })).toThrow(/params\.appId/);
+  });
+});
