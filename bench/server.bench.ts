@@ -13,6 +13,8 @@ import { Fastify, type LoadResult, runLoad } from "../apps/server/test/load.ts";
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const durationSec = Number(process.env.BENCH_SECONDS ?? 2);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+// BENCH_CASES=evaluate (or secret) measures one comparison only.
+const cases = new Set((process.env.BENCH_CASES ?? "secret,evaluate").split(","));
 
 const db = process.env.DATABASE_URL ? await openDatabase({ url: process.env.DATABASE_URL }) : await openDatabase();
 await migrate(db);
@@ -104,41 +106,52 @@ interface Row {
   target?: number;
 }
 
-const secretRuns = await interleaved([
-  { name: "bare", url: `${bareUrl}/secret`, method: "GET" },
-  { name: "server", url: `${serverUrl}/v1/apps/${appId}/secrets/db%2Fpassword`, method: "GET" },
-  { name: "audited", url: `${bareUrl}/secret-audited`, method: "GET" },
-]);
-const evalRuns = await interleaved([
-  { name: "bare", url: `${bareUrl}/evaluate`, method: "POST", body: evalBody },
-  { name: "server", url: `${serverUrl}/v1/apps/${appId}/flags/checkout/evaluate`, method: "POST", body: evalBody },
-]);
-const rows: Row[] = [
-  { name: "bare Fastify: SELECT + decrypt (baseline)", runs: secretRuns.get("bare")! },
-  {
-    name: "server: GET /v1/apps/:app/secrets/:key",
-    runs: secretRuns.get("server")!,
-    base: secretRuns.get("bare")!,
-    target: 0.7,
-  },
-  {
-    name: "(info) bare Fastify: SELECT + decrypt + audit entry",
-    runs: secretRuns.get("audited")!,
-    base: secretRuns.get("bare")!,
-  },
-  {
-    name: "(info) server vs the audited bare route",
-    runs: secretRuns.get("server")!,
-    base: secretRuns.get("audited")!,
-  },
-  { name: "bare Fastify: snapshot evaluate (baseline)", runs: evalRuns.get("bare")! },
-  {
-    name: "server: POST /v1/apps/:app/flags/:key/evaluate",
-    runs: evalRuns.get("server")!,
-    base: evalRuns.get("bare")!,
-    target: 0.8,
-  },
-];
+const secretRuns = !cases.has("secret")
+  ? undefined
+  : await interleaved([
+      { name: "bare", url: `${bareUrl}/secret`, method: "GET" },
+      { name: "server", url: `${serverUrl}/v1/apps/${appId}/secrets/db%2Fpassword`, method: "GET" },
+      { name: "audited", url: `${bareUrl}/secret-audited`, method: "GET" },
+    ]);
+const evalRuns = !cases.has("evaluate")
+  ? undefined
+  : await interleaved([
+      { name: "bare", url: `${bareUrl}/evaluate`, method: "POST", body: evalBody },
+      { name: "server", url: `${serverUrl}/v1/apps/${appId}/flags/checkout/evaluate`, method: "POST", body: evalBody },
+    ]);
+const rows: Row[] = [];
+if (secretRuns) {
+  rows.push(
+    { name: "bare Fastify: SELECT + decrypt (baseline)", runs: secretRuns.get("bare")! },
+    {
+      name: "server: GET /v1/apps/:app/secrets/:key",
+      runs: secretRuns.get("server")!,
+      base: secretRuns.get("bare")!,
+      target: 0.7,
+    },
+    {
+      name: "(info) bare Fastify: SELECT + decrypt + audit entry",
+      runs: secretRuns.get("audited")!,
+      base: secretRuns.get("bare")!,
+    },
+    {
+      name: "(info) server vs the audited bare route",
+      runs: secretRuns.get("server")!,
+      base: secretRuns.get("audited")!,
+    },
+  );
+}
+if (evalRuns) {
+  rows.push(
+    { name: "bare Fastify: snapshot evaluate (baseline)", runs: evalRuns.get("bare")! },
+    {
+      name: "server: POST /v1/apps/:app/flags/:key/evaluate",
+      runs: evalRuns.get("server")!,
+      base: evalRuns.get("bare")!,
+      target: 0.8,
+    },
+  );
+}
 
 const driver = process.env.DATABASE_URL ? "Postgres" : "PGlite (in-memory)";
 const mode = relaxedReads ? ", relaxed read-audit durability" : "";

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger";
+import { defineRoute } from "../src/http/route";
 import { buildServer } from "../src/server";
 import { createVault, type Vault } from "../src/vault";
 
@@ -188,5 +189,65 @@ describe(`request pipeline with cached keys (${testDatabaseKind()})`, () => {
     expect(logged.map((l) => l.msg)).toEqual(["request completed"]);
     expect(logged[0]).toMatchObject({ reqId: answer.headers["x-request-id"], res: { statusCode: 200 } });
     expect(lines.join("")).not.toContain(shopKey);
+  });
+});
+
+// Above info, the server runs Fastify without a logger (no per-request child logger or response listeners) and logs
+// failed requests itself; latencies are still measured.
+describe(`request pipeline with a warn-level logger (${testDatabaseKind()})`, () => {
+  let testDb: TestDatabase;
+  let vault: Vault;
+  let server: FastifyInstance;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    vault = await createVault({ db: testDb.db, defaultMetrics: false, logger: createLogger("warn", sink) });
+    const boom = defineRoute({
+      method: "GET",
+      url: "/v1/test/boom",
+      operationId: "boom",
+      summary: "Fails with an internal error.",
+      tag: "test",
+      auth: { kind: "public" },
+      response: null,
+      handler: () => {
+        throw new Error("boom: CANARY-INTERNAL");
+      },
+    });
+    server = await buildServer(vault, { routes: [boom] });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await vault?.close();
+    await testDb?.close();
+  });
+
+  it("writes no line for a successful request and one for a failed one, with its request id", async () => {
+    const ok = await server.inject({ method: "GET", url: "/health" });
+    expect(ok.statusCode).toBe(200);
+    expect(lines).toEqual([]);
+    const failed = await server.inject({ method: "GET", url: "/v1/test/boom" });
+    expect(failed.statusCode).toBe(500);
+    expect(failed.body).not.toContain("CANARY-INTERNAL");
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ msg: "request failed", reqId: failed.headers["x-request-id"] });
+    expect(logged[0]?.err).toMatchObject({ message: "boom: CANARY-INTERNAL" });
+  });
+
+  it("still measures how long requests took", async () => {
+    for (let i = 0; i < 3; i++) await server.inject({ method: "GET", url: "/health" });
+    const { body } = await server.inject({ method: "GET", url: "/metrics" });
+    const sum = /vault_http_request_duration_seconds_sum\{route="\/health",method="GET"\} (\S+)/.exec(body)?.[1];
+    const count = /vault_http_request_duration_seconds_count\{route="\/health",method="GET"\} (\S+)/.exec(body)?.[1];
+    expect(Number(count)).toBeGreaterThanOrEqual(3);
+    expect(Number(sum)).toBeGreaterThan(0);
   });
 });

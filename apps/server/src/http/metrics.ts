@@ -1,4 +1,23 @@
+import type { IncomingMessage } from "node:http";
+import type { FastifyRequest } from "fastify";
 import type { Metric, Registry } from "prom-client";
+
+const RECEIVED_AT = Symbol("vault.receivedAt");
+
+/**
+ * Stamp a request with the time it arrived (called from `genReqId`, which Fastify runs first for every request).
+ * Fastify measures `reply.elapsedTime` only when it has a logger; the server runs without one when it would not log
+ * requests (see buildServer), so it keeps time itself.
+ */
+export function markReceived(raw: IncomingMessage): void {
+  (raw as IncomingMessage & { [RECEIVED_AT]?: number })[RECEIVED_AT] = performance.now();
+}
+
+/** Milliseconds since {@link markReceived} stamped the request (0 if it was not). */
+export function elapsedMs(request: FastifyRequest): number {
+  const receivedAt = (request.raw as IncomingMessage & { [RECEIVED_AT]?: number })[RECEIVED_AT];
+  return receivedAt === undefined ? 0 : performance.now() - receivedAt;
+}
 
 /** Upper bounds (seconds) of the request latency histogram. */
 export const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] as const;
@@ -32,7 +51,7 @@ export class RouteMetrics {
     this.method = method;
   }
 
-  /** Count one answered request; `elapsedMs` is Fastify's `reply.elapsedTime`. */
+  /** Count one answered request that took `elapsedMs` (see {@link elapsedMs}). */
   observe(status: number, elapsedMs: number): void {
     this.byStatus.set(status, (this.byStatus.get(status) ?? 0) + 1);
     const seconds = elapsedMs / 1000;

@@ -5,7 +5,7 @@ import type { AuthContext } from "../auth/apikeys";
 import { hasScope, type Scope } from "../auth/scopes";
 import type { Vault } from "../vault";
 import { requestValidationError } from "./errors";
-import type { HttpMetrics } from "./metrics";
+import { elapsedMs, type HttpMetrics } from "./metrics";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -164,7 +164,7 @@ export function routeHandler(
         reply.send(result);
       }
     }
-    metrics.observe(reply.statusCode, reply.elapsedTime);
+    metrics.observe(reply.statusCode, elapsedMs(reply.request));
     return reply;
   };
 
@@ -216,7 +216,7 @@ export function routeHandler(
       // A streamed body is still being written when the handler returns: count the request when it is done. Error
       // answers are counted by the error handler.
       reply.raw.once("close", () => {
-        if (reply.statusCode < 400) metrics.observe(reply.statusCode, reply.elapsedTime);
+        if (reply.statusCode < 400) metrics.observe(reply.statusCode, elapsedMs(reply.request));
       });
     }
     const result = runsAsActor ? runAs(actorOf(request, auth), () => def.handler(context)) : def.handler(context);
