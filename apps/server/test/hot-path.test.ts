@@ -4,8 +4,8 @@ import { type AuditEvent, type Executor, MemoryAuditSink } from "@vault/store";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger";
 import { defineRoute } from "../src/http/route";
+import { createLogger } from "../src/logger";
 import { buildServer } from "../src/server";
 import { createVault, type Vault } from "../src/vault";
 
