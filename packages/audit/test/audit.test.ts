@@ -5,10 +5,14 @@ import { isVaultError, ManualClock, runAs } from "@vault/core";
 import { type Executor, queryRows, type VaultDb, withTransaction } from "@vault/store";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   AuditLog,
   type AuditLogOptions,
+  CANONICAL_VERSION,
+  canonicalEntry,
+  canonicalJson,
   entryHash,
   GENESIS_HASH,
   parseExport,
@@ -466,6 +470,66 @@ describe("canonical encoding and offline verification (no database)", () => {
       '{"action":"x","actor":{"apiKeyId":null,"appId":null,"system":"cli","userId":null},"appId":"a","createdAt":"2026-01-01T00:00:00.000Z","id":"audit_01","ip":null,"key":null,"metadata":{"a":[2,{"c":4,"d":3}],"b":1},"outcome":"success","requestId":null,"resource":"r","seq":1,"tenantId":null,"v":1}';
     const expected = createHash("sha256").update(Buffer.alloc(32)).update(canonical).digest("hex");
     expect(entryHash(GENESIS_HASH, entry)).toBe(expected);
+  });
+
+  it("writes an entry exactly as the generic canonical JSON of its fields would (property)", () => {
+    // canonicalEntry is written out field by field for speed; this holds it to the definition, with strings that
+    // need escaping (quotes, backslashes, control characters, lone surrogates, non-ASCII) and odd metadata.
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: "binary" }),
+      fc.constantFrom('a"b', "a\\b", "\u2028", "\ud800"),
+    );
+    const nullable = fc.option(text, { nil: null });
+    const entry = fc.record({
+      id: text,
+      seq: fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+      appId: text,
+      action: text,
+      resource: text,
+      key: nullable,
+      tenantId: nullable,
+      actor: fc.record({ appId: nullable, apiKeyId: nullable, userId: nullable, system: nullable }),
+      ip: nullable,
+      requestId: nullable,
+      outcome: text,
+      metadata: fc.dictionary(text, fc.jsonValue()),
+      createdAt: fc.date({ min: new Date(0), max: new Date("2200-01-01T00:00:00Z"), noInvalidDate: true }),
+    });
+    // The definition, written the plain way: keys sorted, every member through JSON.stringify.
+    const reference = (value: unknown): string => {
+      if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+      if (Array.isArray(value)) return `[${value.map(reference).join(",")}]`;
+      const record = value as Record<string, unknown>;
+      return `{${Object.keys(record)
+        .filter((name) => record[name] !== undefined)
+        .sort()
+        .map((name) => `${JSON.stringify(name)}:${reference(record[name])}`)
+        .join(",")}}`;
+    };
+    fc.assert(
+      fc.property(entry, (e) => {
+        expect(canonicalJson(e.metadata)).toBe(reference(e.metadata));
+        const generic = reference({
+          v: CANONICAL_VERSION,
+          id: e.id,
+          seq: e.seq,
+          appId: e.appId,
+          action: e.action,
+          resource: e.resource,
+          key: e.key,
+          tenantId: e.tenantId,
+          actor: e.actor,
+          ip: e.ip,
+          requestId: e.requestId,
+          outcome: e.outcome,
+          metadata: JSON.parse(JSON.stringify(e.metadata)),
+          createdAt: e.createdAt.toISOString(),
+        });
+        expect(canonicalEntry({ ...e, metadata: JSON.parse(JSON.stringify(e.metadata)) })).toBe(generic);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("an empty chain verifies", async () => {

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { TypeID } from "typeid-js";
 import { describe, expect, it } from "vitest";
 import { ID_PREFIXES, type IdKind, idSchema, idTimestamp, isId, isVaultError, newId, parseId } from "../src/index";
 
@@ -33,6 +34,27 @@ describe("ids", () => {
     expect(parseId(kind, id)).toBe(id);
     expect(idSchema(kind).parse(id)).toBe(id);
     expect(isId(kind, id)).toBe(true);
+  });
+
+  it("mints UUIDv7 TypeIDs that typeid-js reads back to the same text, with the time they were made", () => {
+    const before = Date.now();
+    const ids = Array.from({ length: 500 }, () => newId("audit"));
+    const after = Date.now();
+    for (const id of ids) {
+      const parsed = TypeID.fromString(id, "audit");
+      const uuid = parsed.toUUID();
+      expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(TypeID.fromUUID("audit", uuid).toString()).toBe(id);
+      const at = idTimestamp(id).getTime();
+      expect(at).toBeGreaterThanOrEqual(before);
+      expect(at).toBeLessThanOrEqual(after + 1); // +1: a counter overflow may borrow the next millisecond
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("sorts ids of one process in the order they were made, even many in one millisecond", () => {
+    const ids = Array.from({ length: 20_000 }, () => newId("secret"));
+    for (let i = 1; i < ids.length; i++) expect(ids[i - 1]! < ids[i]!).toBe(true);
   });
 
   it("rejects another kind's prefix with a message naming both prefixes", () => {
