@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eventSchema, isPlainEvent } from "../src/audit-log";
 import {
   AuditLog,
   type AuditLogOptions,
@@ -530,6 +531,39 @@ describe("canonical encoding and offline verification (no database)", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("checks the services' events without zod only when zod would accept them (property)", () => {
+    const text = (max: number) => fc.oneof(fc.string({ maxLength: max + 2 }), fc.constant(""), fc.constant(undefined));
+    const anything = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.string()), fc.object());
+    const event = fc.record(
+      {
+        action: fc.oneof(text(128), anything),
+        resource: fc.oneof(text(128), anything),
+        appId: fc.oneof(text(256), anything),
+        key: fc.oneof(text(1024), anything),
+        tenantId: fc.oneof(text(256), anything),
+        outcome: fc.oneof(fc.constantFrom("success", "failure", "denied", "maybe", undefined), anything),
+        metadata: fc.oneof(fc.constant(undefined), fc.dictionary(fc.string(), fc.jsonValue()), anything),
+        sensitive: fc.oneof(fc.constant(undefined), fc.array(fc.string()), anything),
+      },
+      { requiredKeys: [] },
+    );
+    let fast = 0;
+    fc.assert(
+      fc.property(event, (e) => {
+        if (isPlainEvent(e)) {
+          fast += 1;
+          expect(eventSchema.safeParse(e).success).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    expect(fast).toBeGreaterThan(0); // the generator does reach the fast path
+    expect(isPlainEvent({ action: "secret.read", resource: "secret", appId: "a", metadata: { version: 1 } })).toBe(
+      true,
+    );
+    expect(isPlainEvent({ action: "secret.read", resource: "secret", appId: "a", metadata: null })).toBe(false);
   });
 
   it("an empty chain verifies", async () => {
