@@ -1,9 +1,11 @@
 import { isVaultError } from "@vault/core";
+import fc from "fast-check";
 import { Registry } from "prom-client";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { HttpMetrics, LATENCY_BUCKETS } from "../src/http/metrics";
 import { paramsValidator } from "../src/http/route";
+import { evaluationContext, isPlainEvaluationContext } from "../src/routes/flags";
 
 // The per-request parts of the route pipeline that keep state of their own: the HTTP metrics (plain counts read at
 // scrape time) and the remembered path-parameter validation. No database.
@@ -97,5 +99,51 @@ describe("paramsValidator", () => {
     const validate = paramsValidator(schema);
     for (let i = 0; i < 3000; i++) expect(validate({ appId: "shop", key: `k${i}` }).key).toBe(`k${i}`);
     expect(() => validate({ appId: "UPPER", key: "k1" })).toThrow(/params\.appId/);
+  });
+});
+
+describe("isPlainEvaluationContext", () => {
+  const schema = evaluationContext.optional();
+
+  it("accepts only bodies zod accepts and returns unchanged (property)", () => {
+    const text = fc.string({ maxLength: 260 });
+    const anything = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.boolean(), fc.jsonValue());
+    const body = fc.oneof(
+      fc.constant(undefined),
+      anything,
+      fc.record(
+        {
+          tenantId: fc.oneof(text, anything),
+          userId: fc.oneof(text, anything),
+          tenantTags: fc.oneof(fc.array(text, { maxLength: 258 }), fc.array(anything), anything),
+          attributes: fc.dictionary(fc.string(), fc.jsonValue()),
+          other: fc.string(),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    let fast = 0;
+    fc.assert(
+      fc.property(body, (b) => {
+        if (!isPlainEvaluationContext(b)) return;
+        fast += 1;
+        const parsed = schema.safeParse(b);
+        expect(parsed.success).toBe(true);
+        expect(parsed.data).toEqual(b);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fast).toBeGreaterThan(100);
+  });
+
+  it("leaves attributes, unknown fields and anything invalid to zod", () => {
+    expect(isPlainEvaluationContext({ tenantId: "acme", userId: "u-1", tenantTags: ["eu"] })).toBe(true);
+    expect(isPlainEvaluationContext(undefined)).toBe(true);
+    expect(isPlainEvaluationContext({ attributes: { plan: "pro" } })).toBe(false);
+    expect(isPlainEvaluationContext({ tenantId: "acme", extra: 1 })).toBe(false);
+    expect(isPlainEvaluationContext({ tenantId: "x".repeat(257) })).toBe(false);
+    expect(isPlainEvaluationContext({ tenantTags: [1] })).toBe(false);
+    expect(isPlainEvaluationContext(null)).toBe(false);
+    expect(isPlainEvaluationContext([])).toBe(false);
   });
 });

@@ -50,6 +50,11 @@ export interface RouteDef<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * Optional shortcut for a hot route: true only for bodies that `body` accepts and returns unchanged (a property
+   * test holds it to that). Such a body skips zod; every other body is parsed by zod as usual.
+   */
+  acceptsBodyAsIs?: (body: unknown) => boolean;
   /** The success body (JSON), or null for an answer with no body. */
   response: z.ZodType | null;
   /** Success status (default 200). */
@@ -210,7 +215,12 @@ export function routeHandler(
       }
     }
     const query = def.query ? parsePart(def.query, request.query, "query") : undefined;
-    const body = def.body ? parsePart(def.body, request.body, "body") : undefined;
+    const body =
+      def.body === undefined
+        ? undefined
+        : def.acceptsBodyAsIs?.(request.body)
+          ? request.body
+          : parsePart(def.body, request.body, "body");
     const context = { params, query, body, auth, vault, request, reply };
     if (def.produces !== undefined) {
       // A streamed body is still being written when the handler returns: count the request when it is done. Error
