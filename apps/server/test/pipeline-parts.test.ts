@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
 import { isVaultError } from "@vault/core";
 import fc from "fast-check";
 import { Registry } from "prom-client";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { generateApiKey } from "../src/auth/apikeys";
+import { keyDigest } from "../src/auth/key-digest";
 import { HttpMetrics, LATENCY_BUCKETS } from "../src/http/metrics";
 import { paramsValidator } from "../src/http/route";
 import { evaluationContext, isPlainEvaluationContext } from "../src/routes/flags";
@@ -145,5 +148,34 @@ describe("isPlainEvaluationContext", () => {
     expect(isPlainEvaluationContext({ tenantTags: [1] })).toBe(false);
     expect(isPlainEvaluationContext(null)).toBe(false);
     expect(isPlainEvaluationContext([])).toBe(false);
+  });
+});
+
+describe("keyDigest", () => {
+  const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest();
+  const asBytes = (digest: string) => {
+    const bytes = Buffer.alloc(32);
+    for (let i = 0; i < 16; i++) bytes.writeUInt16BE(digest.charCodeAt(i), i * 2);
+    return bytes;
+  };
+
+  it("is the SHA-256 of the text, for API keys and any other input (property)", () => {
+    for (let i = 0; i < 50; i++) {
+      const key = generateApiKey();
+      expect(asBytes(keyDigest(key)).equals(sha256(key))).toBe(true);
+    }
+    const ascii = fc.string({
+      unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
+      maxLength: 80,
+    });
+    fc.assert(
+      fc.property(fc.oneof(ascii, fc.string({ unit: "binary", maxLength: 80 })), (text) => {
+        expect(keyDigest(text)).toHaveLength(16);
+        expect(asBytes(keyDigest(text)).equals(sha256(text))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    // Every length around the one-block limit (55 bytes), and the empty string.
+    for (let n = 0; n <= 70; n++) expect(asBytes(keyDigest("k".repeat(n))).equals(sha256("k".repeat(n)))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, hash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import {
   type Clock,
   decodeCursor,
@@ -14,6 +14,7 @@ import {
 import { type ApiKeyRow, type AuditSink, apiKeys, apps, noAudit, type VaultDb, withTransaction } from "@vault/store";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { keyDigest } from "./key-digest";
 import { type Scope, SYSTEM_APP_ID, scopeSchema } from "./scopes";
 
 /** What is shown about a key: never the key itself, only its prefix. */
@@ -48,11 +49,6 @@ export function generateApiKey(): string {
 /** The stored form of a key. A fast hash is enough: the key has 256 bits of entropy. */
 export function hashApiKey(key: string): Buffer {
   return createHash("sha256").update(key, "utf8").digest();
-}
-
-/** The in-process cache's key for a presented key: its SHA-256 in base64, as {@link hashApiKey} would give. */
-function cacheKeyOf(key: string): string {
-  return hash("sha256", key, "base64");
 }
 
 export const createApiKeyInput = z.object({
@@ -184,9 +180,9 @@ export class ApiKeyService {
    */
   authenticateCached(presented: string): AuthContext | undefined {
     if (!KEY_PATTERN.test(presented)) return undefined;
-    // Keyed by the key's SHA-256 (one-shot, no Hash object per request): a hit is an exact match of the digest, and
-    // how long finding a digest takes says nothing usable about a 256-bit random key.
-    const cached = this.#cache.get(cacheKeyOf(presented));
+    // Keyed by the key's SHA-256 (see keyDigest): a hit is an exact match of the digest, and how long finding a
+    // digest takes says nothing usable about a 256-bit random key.
+    const cached = this.#cache.get(keyDigest(presented));
     return cached && cached.expires > Date.now() ? cached.context : undefined;
   }
 
@@ -196,7 +192,7 @@ export class ApiKeyService {
     if (fromCache) return fromCache;
     if (!KEY_PATTERN.test(presented)) return undefined;
     const digest = hashApiKey(presented);
-    const cacheKey = digest.toString("base64"); // what cacheKeyOf gives, without hashing the key once more
+    const cacheKey = keyDigest(presented);
     const nowMs = Date.now();
     const [row] = await this.#db.select().from(apiKeys).where(eq(apiKeys.keyHash, digest));
     // The lookup is by hash; the constant-time compare guards against any index or driver shortcut.
