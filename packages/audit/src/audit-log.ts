@@ -140,6 +140,23 @@ async function insertEntries(executor: Executor, rows: (EntryRow | ChainedRow)[]
 /** The single chain every entry belongs to (the head row's id). */
 export const CHAIN_ID = "main";
 
+/**
+ * True when `metadata` is what a JSON round trip would give back unchanged: its values are strings, booleans, null
+ * and finite numbers only (the usual `{ version: 3 }`). Anything else (nested values, Dates, undefined, -0) takes the
+ * round trip that normalises it the way jsonb will store it.
+ */
+export function isFlatJson(metadata: Record<string, unknown>): boolean {
+  if (Object.getPrototypeOf(metadata) !== Object.prototype) return false;
+  for (const name in metadata) {
+    if (!Object.hasOwn(metadata, name)) return false;
+    const value = metadata[name];
+    if (value === null || typeof value === "string" || typeof value === "boolean") continue;
+    if (typeof value === "number" && Number.isFinite(value) && !Object.is(value, -0)) continue;
+    return false;
+  }
+  return true;
+}
+
 /** One audit entry as stored. `seq`, `prevHash` and `hash` are null only until the sequencer chains it. */
 export interface AuditEntry extends ChainedEntry {
   outcome: AuditOutcome;
@@ -539,6 +556,7 @@ export class AuditLog implements AuditSink {
   }
 
   #protect(metadata: Record<string, unknown>, sensitive: string[]): Record<string, unknown> {
+    if (sensitive.length === 0 && isFlatJson(metadata)) return { ...metadata };
     let plain: Record<string, unknown>;
     try {
       // Normalise to what jsonb will hold (Dates to strings, undefined members dropped), so hashes agree.

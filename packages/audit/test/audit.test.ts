@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { eventSchema, isPlainEvent } from "../src/audit-log";
+import { eventSchema, isFlatJson, isPlainEvent } from "../src/audit-log";
 import {
   AuditLog,
   type AuditLogOptions,
@@ -564,6 +564,34 @@ describe("canonical encoding and offline verification (no database)", () => {
       true,
     );
     expect(isPlainEvent({ action: "secret.read", resource: "secret", appId: "a", metadata: null })).toBe(false);
+  });
+
+  it("takes metadata as it is only when a JSON round trip would not change it (property)", () => {
+    const value = fc.oneof(
+      fc.string(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.double(),
+      fc.integer(),
+      fc.constantFrom(-0, Number.NaN, Number.POSITIVE_INFINITY, undefined),
+      fc.date({ noInvalidDate: true }),
+      fc.jsonValue(),
+    );
+    let flat = 0;
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), value), (metadata) => {
+        if (!isFlatJson(metadata)) return;
+        flat += 1;
+        const roundTripped = JSON.parse(JSON.stringify(metadata)) as Record<string, unknown>;
+        expect(Object.keys(roundTripped)).toEqual(Object.keys(metadata));
+        for (const name of Object.keys(metadata)) expect(Object.is(roundTripped[name], metadata[name])).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(flat).toBeGreaterThan(0);
+    expect(isFlatJson({ version: 3, error: "NOT_FOUND" })).toBe(true);
+    expect(isFlatJson({ at: new Date() })).toBe(false);
+    expect(isFlatJson({ nested: { a: 1 } })).toBe(false);
   });
 
   it("an empty chain verifies", async () => {
