@@ -13,6 +13,16 @@ import { createVault, type Vault } from "../src/vault";
 // evaluation). The shared test server has the key cache off, so this file runs one with it on and checks that the
 // synchronous path authenticates, denies (and audits the denial), validates, records metrics and logs like the
 // asynchronous one.
+/** A log destination that collects the JSON lines written to it. */
+function linesInto(lines: string[]): Writable {
+  return new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+}
+
 /** Keeps the actor each entry was recorded under, as the real audit log reads it. */
 class ActorCapturingSink extends MemoryAuditSink {
   readonly actors: (Actor | undefined)[] = [];
@@ -43,12 +53,7 @@ describe(`request pipeline with cached keys (${testDatabaseKind()})`, () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
+    const sink = linesInto(lines);
     vault = await createVault({
       db: testDb.db,
       clock: new ManualClock(),
@@ -202,12 +207,7 @@ describe(`request pipeline with a warn-level logger (${testDatabaseKind()})`, ()
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
+    const sink = linesInto(lines);
     vault = await createVault({ db: testDb.db, defaultMetrics: false, logger: createLogger("warn", sink) });
     const boom = defineRoute({
       method: "GET",

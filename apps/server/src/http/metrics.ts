@@ -78,20 +78,23 @@ export class HttpMetrics {
   readonly #series = new Map<string, RouteMetrics>();
 
   constructor(registry: Registry) {
-    // prom-client formats any registered object with name, help, type and get(); its Metric type lists its own
-    // classes only, hence the casts.
+    this.#register(registry, { ...REQUESTS, type: "counter" }, () => this.#requestValues());
+    this.#register(registry, { ...DURATION, type: "histogram" }, () => this.#durationValues());
+  }
+
+  /**
+   * Register one metric that reads its values when scraped. prom-client formats any registered object with name,
+   * help, type and get(); its Metric type lists its own classes only, hence the cast.
+   */
+  #register(
+    registry: Registry,
+    meta: { name: string; help: string; type: "counter" | "histogram" },
+    values: () => MetricValue[],
+  ): void {
+    const described = { ...meta, aggregator: "sum" as const };
     registry.registerMetric({
-      ...REQUESTS,
-      type: "counter",
-      aggregator: "sum",
-      get: async () => ({ ...REQUESTS, type: "counter", aggregator: "sum", values: this.#requestValues() }),
-      reset: () => this.#reset(),
-    } as unknown as Metric);
-    registry.registerMetric({
-      ...DURATION,
-      type: "histogram",
-      aggregator: "sum",
-      get: async () => ({ ...DURATION, type: "histogram", aggregator: "sum", values: this.#durationValues() }),
+      ...described,
+      get: async () => ({ ...described, values: values() }),
       reset: () => this.#reset(),
     } as unknown as Metric);
   }
