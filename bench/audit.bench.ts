@@ -2,7 +2,7 @@ import { AuditLog } from "@vault/audit";
 import { Keyring } from "@vault/crypto";
 import { SecretService } from "@vault/secret";
 import { createTestDatabase } from "@vault/store/testing";
-import { compare } from "./lib";
+import { compare, cpuPerOp } from "./lib";
 
 // Auditing must not make secrets much slower: every set and every get writes an audit entry in its transaction.
 // Baseline: the same SecretService without an audit sink. `batched` is AuditLog's default (entries inserted
@@ -78,6 +78,32 @@ await compare({
     },
   ],
 });
+
+// Where an audited read's cost goes: CPU per operation (this process; and Postgres when it runs on this machine),
+// for a plain get and for audit entries alone, group-committed 1, 32 and 256 at a time. An audited get costs at
+// least a plain get plus one entry, so `plain ÷ (plain + entry)` bounds what batching can reach when CPU is what
+// runs out (the 2-core machine shares it between this process and Postgres).
+const local = t.driver === "pglite" || /@(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(process.env.DATABASE_URL ?? "");
+const entryEvent = { action: "secret.read", resource: "secret", appId: app, key: "read/batched", metadata: { v: 1 } };
+const entries = (size: number) => () =>
+  Promise.all(Array.from({ length: size }, () => batchedLog.recordDetached(entryEvent)));
+await cpuPerOp(entries(256), 256, 500); // warm-up
+const plainGet = await cpuPerOp(burst(plain, "read/plain"), 32, 2000);
+const total = (c: { node: number; postgres: number | undefined }) => c.node + (local ? (c.postgres ?? 0) : 0);
+const us = (n: number | undefined) => (n === undefined ? "" : `${n.toFixed(1)} µs`);
+console.log(`\n### CPU per operation (${label}${local ? "" : "; Postgres runs elsewhere, its CPU is not counted"})\n`);
+console.log("| operation | wall | this process | Postgres | total CPU | ceiling for an audited get |");
+console.log("|---|---|---|---|---|---|");
+const row = (name: string, c: Awaited<ReturnType<typeof cpuPerOp>>, ceiling: string) =>
+  console.log(
+    `| ${name} | ${us(c.wall)} | ${us(c.node)} | ${t.driver === "postgres" && local ? us(c.postgres) : ""} | ${us(total(c))} | ${ceiling} |`,
+  );
+row("get, no audit (32 concurrent)", plainGet, "");
+for (const size of [1, 32, 256]) {
+  const entry = await cpuPerOp(entries(size), size, 2000);
+  const ceiling = total(plainGet) / (total(plainGet) + total(entry));
+  row(`audit entry alone, ${size} per append`, entry, `${ceiling.toFixed(2)}×`);
+}
 
 const verified = await batchedLog.verify();
 console.log(`chain after the run: ${verified.ok ? `ok, ${verified.checked} entries` : JSON.stringify(verified)}`);

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { Bench } from "tinybench";
 
 /** One measured function. `opsPerCall` > 1 when `fn` loops internally (needed for sub-microsecond operations). */
@@ -100,4 +101,60 @@ function printTable(title: string, results: CaseResult[], cases: BenchCase[]): v
   console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const row of rows) console.log(line(row));
   console.log("");
+}
+
+/** CPU time used so far, in microseconds: this process (every thread), and Postgres when it runs on this machine. */
+export interface CpuSample {
+  node: number;
+  /** Every `postgres` process's user + system time (Linux `/proc`); undefined where that cannot be read. */
+  postgres: number | undefined;
+}
+
+const CLOCK_TICK_US = 10_000; // USER_HZ is 100 on Linux
+
+export function cpuSample(): CpuSample {
+  const usage = process.cpuUsage();
+  return { node: usage.user + usage.system, postgres: postgresCpu() };
+}
+
+function postgresCpu(): number | undefined {
+  if (process.platform !== "linux") return undefined;
+  let total = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("postgres")) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_US; // utime, stime
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return total;
+}
+
+/**
+ * Run `fn` (which performs `opsPerCall` operations) back to back for `ms` milliseconds and return the CPU time per
+ * operation, split between this process and Postgres. Wall time per operation too, for reference.
+ */
+export async function cpuPerOp(
+  fn: () => Promise<unknown>,
+  opsPerCall: number,
+  ms: number,
+): Promise<{ wall: number; node: number; postgres: number | undefined }> {
+  const before = cpuSample();
+  const start = performance.now();
+  let ops = 0;
+  while (performance.now() - start < ms) {
+    await fn();
+    ops += opsPerCall;
+  }
+  const wall = ((performance.now() - start) * 1000) / ops;
+  const after = cpuSample();
+  const postgres =
+    before.postgres === undefined || after.postgres === undefined
+      ? undefined
+      : (after.postgres - before.postgres) / ops;
+  return { wall, node: (after.node - before.node) / ops, postgres };
 }

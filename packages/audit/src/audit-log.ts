@@ -341,6 +341,7 @@ export class AuditLog implements AuditSink {
 
   async #writeDetached(): Promise<void> {
     try {
+      await null; // let entries recorded in the same synchronous run (a Promise.all of reads) join the first batch
       while (this.#detached.length > 0) {
         const batch = this.#detached.splice(0, this.#batchSize);
         try {

@@ -376,6 +376,28 @@ describe(`@vault/audit on ${kind}`, () => {
     expect(await reader.verify()).toMatchObject({ ok: true, lastSeq: 2, pending: 0 });
   });
 
+  it("reads recorded in the same tick share one append", async () => {
+    await restoreChain();
+    // A statement-level trigger counts the INSERT statements that reach the table.
+    await db.execute(sql`create table test_appends (at int)`);
+    await db.execute(sql`create or replace function test_count_appends() returns trigger language plpgsql as $$
+      begin insert into test_appends values (1); return null; end $$`);
+    await db.execute(sql`create trigger test_count_appends after insert on vault_audit_entries
+      for each statement execute function test_count_appends()`);
+    try {
+      const reader = open({ flushDelayMs: 60_000, sweepIntervalMs: 0 });
+      const read = (key: string) =>
+        reader.recordDetached({ action: "secret.read", resource: "secret", appId: "shop", key });
+      await Promise.all(["a", "b", "c", "d", "e"].map(read));
+      const [appends] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from test_appends`);
+      expect(appends!.n).toBe(1);
+      expect(await reader.verify()).toMatchObject({ ok: true, lastSeq: 5, pending: 0 });
+    } finally {
+      await db.execute(sql`drop trigger test_count_appends on vault_audit_entries`);
+      await db.execute(sql`drop table test_appends`);
+    }
+  });
+
   it("concurrent reads and writes from two processes keep one gapless chain in commit order", async () => {
     const { other, first, second } = await twoProcesses();
     const run = async (on: VaultDb, log: AuditLog, label: string) => {

@@ -41,7 +41,8 @@ export const auditEntries = pgTable(
     index("vault_audit_entries_app_seq_idx").on(t.appId, t.seq),
     index("vault_audit_entries_app_key_seq_idx").on(t.appId, t.key, t.seq),
     index("vault_audit_entries_app_action_seq_idx").on(t.appId, t.action, t.seq),
-    index("vault_audit_entries_hash_idx").on(t.hash),
+    // No index on hash: only verify() looks an entry up by hash, once, after it has found a broken link while reading
+    // the whole table anyway; an index would cost every append (measured: bench/audit.bench.ts, docs/benchmarks.md).
   ],
 );
 

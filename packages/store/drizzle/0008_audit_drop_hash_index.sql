@@ -1,0 +1,1 @@
+DROP INDEX "vault_audit_entries_hash_idx";
