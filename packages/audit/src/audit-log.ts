@@ -125,7 +125,8 @@ function hashedFields(row: EntryRow, seq: number): HashedEntry {
 
 /**
  * Insert entries (chained or not) with one prepared statement whatever their number: the rows travel as one JSON
- * parameter, so the statement text never changes.
+ * parameter, so the statement text never changes. `json`, not `jsonb`: json_to_recordset reads the text once, where
+ * jsonb would first build a binary copy of it (≈ 3 µs more per entry on Postgres, measured).
  */
 async function insertEntries(executor: Executor, rows: (EntryRow | ChainedRow)[]): Promise<void> {
   const records = rows.map((row) => ("app_id" in row ? row : columnsOf(row, null, null, null)));
@@ -133,7 +134,7 @@ async function insertEntries(executor: Executor, rows: (EntryRow | ChainedRow)[]
     executor,
     "vault_audit_insert",
     sql`insert into ${auditEntries} (${ENTRY_COLUMNS})
-        select ${ENTRY_COLUMNS} from jsonb_to_recordset(${JSON.stringify(records)}::text::jsonb) as ${ENTRY_RECORD}`,
+        select ${ENTRY_COLUMNS} from json_to_recordset(${JSON.stringify(records)}::text::json) as ${ENTRY_RECORD}`,
   );
 }
 
@@ -378,7 +379,7 @@ export class AuditLog implements AuditSink {
         )
         , appended as (
           insert into ${auditEntries} (${ENTRY_COLUMNS})
-          select ${ENTRY_COLUMNS} from jsonb_to_recordset(${JSON.stringify(chained)}::text::jsonb) as ${ENTRY_RECORD}
+          select ${ENTRY_COLUMNS} from json_to_recordset(${JSON.stringify(chained)}::text::json) as ${ENTRY_RECORD}
           where exists (select 1 from head)
           returning 1
         )
@@ -652,7 +653,7 @@ async function chainPending(
     tx,
     "vault_audit_chain_pending",
     sql`update ${auditEntries} as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-        from jsonb_to_recordset(${JSON.stringify(links)}::text::jsonb) as v(id text, seq bigint, prev_hash text, hash text)
+        from json_to_recordset(${JSON.stringify(links)}::text::json) as v(id text, seq bigint, prev_hash text, hash text)
         where e.id = v.id and e.seq is null
         returning e.id`,
   );
