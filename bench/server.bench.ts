@@ -47,27 +47,33 @@ const server = await buildServer(vault);
 await server.listen({ port: 0, host: "127.0.0.1" });
 const serverUrl = `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
 
-// Baseline: bare Fastify, same database, same keyring, same flags.
+// Baseline: bare Fastify, same database, same keyring, same flags, and the same paths as the server's routes, so
+// that both sides receive byte-identical requests (only the port differs) and route them the same way.
 const bareSecrets = new SecretService({ db, keys: keyring });
 const bareFlags = new FlagService({ db });
 const evaluator = await bareFlags.evaluator(appId);
 const bare = Fastify();
-bare.get("/secret", async () => {
-  const secret = await bareSecrets.get(appId, "db/password");
+type AppKey = { Params: { appId: string; key: string } };
+bare.get<AppKey>("/v1/apps/:appId/secrets/:key", async (request) => {
+  const secret = await bareSecrets.get(request.params.appId, request.params.key);
   return { value: secret.value, version: secret.version };
 });
 // Informative only: the same bare route, but the read audited like the server's (the DESIGN requires it), so the
 // table separates what the audit write costs from what the HTTP facade (auth, validation, metrics) costs.
-bare.get("/secret-audited", async () => {
-  const secret = await vault.secrets.get(appId, "db/password");
+bare.get<AppKey>("/audited/v1/apps/:appId/secrets/:key", async (request) => {
+  const secret = await vault.secrets.get(request.params.appId, request.params.key);
   return { value: secret.value, version: secret.version };
 });
-bare.post("/evaluate", async (request) => evaluator.evaluate("checkout", request.body as { tenantId?: string }));
+bare.post<AppKey>("/v1/apps/:appId/flags/:key/evaluate", async (request) =>
+  evaluator.evaluate(request.params.key, request.body as { tenantId?: string }),
+);
 await bare.listen({ port: 0, host: "127.0.0.1" });
 const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
 const auth = { authorization: `Bearer ${key}` };
 const evalBody = { tenantId: "globex", userId: "u-42" };
+const secretPath = `/v1/apps/${appId}/secrets/db%2Fpassword`;
+const evaluatePath = `/v1/apps/${appId}/flags/checkout/evaluate`;
 
 interface Target {
   name: string;
@@ -109,15 +115,15 @@ interface Row {
 const secretRuns = !cases.has("secret")
   ? undefined
   : await interleaved([
-      { name: "bare", url: `${bareUrl}/secret`, method: "GET" },
-      { name: "server", url: `${serverUrl}/v1/apps/${appId}/secrets/db%2Fpassword`, method: "GET" },
-      { name: "audited", url: `${bareUrl}/secret-audited`, method: "GET" },
+      { name: "bare", url: `${bareUrl}${secretPath}`, method: "GET" },
+      { name: "server", url: `${serverUrl}${secretPath}`, method: "GET" },
+      { name: "audited", url: `${bareUrl}/audited${secretPath}`, method: "GET" },
     ]);
 const evalRuns = !cases.has("evaluate")
   ? undefined
   : await interleaved([
-      { name: "bare", url: `${bareUrl}/evaluate`, method: "POST", body: evalBody },
-      { name: "server", url: `${serverUrl}/v1/apps/${appId}/flags/checkout/evaluate`, method: "POST", body: evalBody },
+      { name: "bare", url: `${bareUrl}${evaluatePath}`, method: "POST", body: evalBody },
+      { name: "server", url: `${serverUrl}${evaluatePath}`, method: "POST", body: evalBody },
     ]);
 const rows: Row[] = [];
 if (secretRuns) {

@@ -1,9 +1,10 @@
+import { Agent, request as httpRequest } from "node:http";
 import { Writable } from "node:stream";
 import { type Actor, currentActor, ManualClock } from "@vault/core";
 import { type AuditEvent, type Executor, MemoryAuditSink } from "@vault/store";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { defineRoute } from "../src/http/route";
 import { createLogger } from "../src/logger";
 import { buildServer } from "../src/server";
@@ -185,6 +186,64 @@ describe(`request pipeline with cached keys (${testDatabaseKind()})`, () => {
     expect(body).toMatch(
       /vault_http_requests_total\{route="\/v1\/apps\/:appId\/audit\/export",method="GET",status="503"\} 1\n/,
     );
+  });
+
+  it("recognises a connection's repeated header, and nothing else, until a revocation or the cache window ends", async () => {
+    const connection = {};
+    const other = await vault.apiKeys.create("shop", { name: "conn-b", scopes: ["flags:read"] });
+    const revocable = await vault.apiKeys.create("shop", { name: "conn-a", scopes: ["flags:read"] });
+    for (const key of [revocable.key, other.key]) await vault.apiKeys.authenticate(key); // both in the key cache
+    const header = `Bearer ${revocable.key}`;
+    expect(vault.apiKeys.authenticateHeaderCached(header, connection)?.apiKeyId).toBe(revocable.apiKey.id);
+    expect(vault.apiKeys.authenticateHeaderCached(header, connection)?.apiKeyId).toBe(revocable.apiKey.id);
+    // Another key on the same connection answers as itself; a header one character off answers nothing.
+    expect(vault.apiKeys.authenticateHeaderCached(`Bearer ${other.key}`, connection)?.apiKeyId).toBe(other.apiKey.id);
+    const flipped = `${header.slice(0, -1)}${header.endsWith("A") ? "B" : "A"}`;
+    expect(vault.apiKeys.authenticateHeaderCached(flipped, connection)).toBeUndefined();
+    expect(vault.apiKeys.authenticateHeaderCached("Basic abc", connection)).toBeUndefined();
+    expect(vault.apiKeys.authenticateHeaderCached(header, connection)?.apiKeyId).toBe(revocable.apiKey.id);
+    // The cache window (60 s here) bounds what a connection remembers.
+    const now = Date.now();
+    const later = vi.spyOn(Date, "now").mockReturnValue(now + 61_000);
+    try {
+      expect(vault.apiKeys.authenticateHeaderCached(header, connection)).toBeUndefined();
+    } finally {
+      later.mockRestore();
+    }
+    await vault.apiKeys.authenticate(revocable.key);
+    expect(vault.apiKeys.authenticateHeaderCached(header, connection)?.apiKeyId).toBe(revocable.apiKey.id);
+    await vault.apiKeys.revoke("shop", revocable.apiKey.id);
+    expect(vault.apiKeys.authenticateHeaderCached(header, connection)).toBeUndefined();
+    expect(vault.apiKeys.authenticateHeaderCached(`Bearer ${other.key}`, {})?.apiKeyId).toBe(other.apiKey.id);
+  });
+
+  it("refuses a key revoked between two requests on one keep-alive connection", async () => {
+    const { key, apiKey } = await vault.apiKeys.create("shop", { name: "keep-alive", scopes: ["flags:evaluate"] });
+    const address = await server.listen({ port: 0, host: "127.0.0.1" });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets = new Set<unknown>();
+    const evaluate = () =>
+      new Promise<number>((done, fail) => {
+        const req = httpRequest(
+          `${address}/v1/apps/shop/flags/beta/evaluate`,
+          { method: "POST", agent, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } },
+          (res) => {
+            sockets.add(res.socket);
+            res.resume();
+            res.on("end", () => done(res.statusCode ?? 0));
+          },
+        );
+        req.on("error", fail);
+        req.end("{}");
+      });
+    try {
+      expect([await evaluate(), await evaluate(), await evaluate()]).toEqual([200, 200, 200]);
+      await vault.apiKeys.revoke("shop", apiKey.id);
+      expect(await evaluate()).toBe(401);
+      expect(sockets.size).toBe(1); // every request went over the one connection
+    } finally {
+      agent.destroy();
+    }
   });
 
   it("logs one line per request, with its request id, and never the key", async () => {

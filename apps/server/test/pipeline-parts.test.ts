@@ -5,7 +5,7 @@ import { Registry } from "prom-client";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { generateApiKey } from "../src/auth/apikeys";
-import { keyDigest } from "../src/auth/key-digest";
+import { KeyDigestCache, sha256Words } from "../src/auth/key-digest";
 import { HttpMetrics, LATENCY_BUCKETS } from "../src/http/metrics";
 import { paramsValidator } from "../src/http/route";
 import { evaluationContext, isPlainEvaluationContext } from "../src/routes/flags";
@@ -151,18 +151,18 @@ describe("isPlainEvaluationContext", () => {
   });
 });
 
-describe("keyDigest", () => {
+describe("the API-key digest cache", () => {
   const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest();
-  const asBytes = (digest: string) => {
+  const asBytes = (words: Int32Array) => {
     const bytes = Buffer.alloc(32);
-    for (let i = 0; i < 16; i++) bytes.writeUInt16BE(digest.charCodeAt(i), i * 2);
+    for (let i = 0; i < 8; i++) bytes.writeInt32BE(words[i]!, i * 4);
     return bytes;
   };
 
-  it("is the SHA-256 of the text, for API keys and any other input (property)", () => {
+  it("hashes with SHA-256, for API keys and any other input (property)", () => {
     for (let i = 0; i < 50; i++) {
       const key = generateApiKey();
-      expect(asBytes(keyDigest(key)).equals(sha256(key))).toBe(true);
+      expect(asBytes(sha256Words(key)).equals(sha256(key))).toBe(true);
     }
     const ascii = fc.string({
       unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
@@ -170,12 +170,50 @@ describe("keyDigest", () => {
     });
     fc.assert(
       fc.property(fc.oneof(ascii, fc.string({ unit: "binary", maxLength: 80 })), (text) => {
-        expect(keyDigest(text)).toHaveLength(16);
-        expect(asBytes(keyDigest(text)).equals(sha256(text))).toBe(true);
+        expect(asBytes(sha256Words(text)).equals(sha256(text))).toBe(true);
       }),
       { numRuns: 2000 },
     );
     // Every length around the one-block limit (55 bytes), and the empty string.
-    for (let n = 0; n <= 70; n++) expect(asBytes(keyDigest("k".repeat(n))).equals(sha256("k".repeat(n)))).toBe(true);
+    for (let n = 0; n <= 70; n++) expect(asBytes(sha256Words("k".repeat(n))).equals(sha256("k".repeat(n)))).toBe(true);
+  });
+
+  it("finds a value only by its exact key, and forgets it on delete", () => {
+    const cache = new KeyDigestCache<string>();
+    const [a, b] = [generateApiKey(), generateApiKey()];
+    cache.set(a, "A");
+    expect(cache.get(a)).toBe("A");
+    expect(cache.get(b)).toBeUndefined();
+    expect(cache.get(`${a.slice(0, -1)}x`)).toBeUndefined();
+    cache.delete(b); // another key: nothing happens
+    expect(cache.get(a)).toBe("A");
+    cache.delete(a);
+    expect(cache.get(a)).toBeUndefined();
+    cache.set(a, "A");
+    cache.set(b, "B");
+    cache.deleteWhere((value) => value === "A");
+    expect([cache.get(a), cache.get(b)]).toEqual([undefined, "B"]);
+  });
+
+  it("keeps two keys whose digests share a slot apart: they take turns, never answer for each other", () => {
+    // 30 bits of the digest pick the slot: among ~100k keys two share one (birthday bound); find such a pair.
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; pair === undefined; i++) {
+      const key = `vault_collision_test_${i}`;
+      const slot = sha256(key).readInt32BE(0) >> 2;
+      const other = seen.get(slot);
+      if (other === undefined) seen.set(slot, key);
+      else pair = [other, key];
+    }
+    const [first, second] = pair;
+    const cache = new KeyDigestCache<string>();
+    cache.set(first, "first");
+    expect(cache.get(second)).toBeUndefined();
+    cache.set(second, "second");
+    expect([cache.get(first), cache.get(second)]).toEqual([undefined, "second"]);
+    cache.delete(first); // not the one in the slot: it stays
+    expect(cache.get(second)).toBe("second");
+    expect(cache.size).toBe(1);
   });
 });

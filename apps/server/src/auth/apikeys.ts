@@ -14,7 +14,7 @@ import {
 import { type ApiKeyRow, type AuditSink, apiKeys, apps, noAudit, type VaultDb, withTransaction } from "@vault/store";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { keyDigest } from "./key-digest";
+import { KeyDigestCache } from "./key-digest";
 import { type Scope, SYSTEM_APP_ID, scopeSchema } from "./scopes";
 
 /** What is shown about a key: never the key itself, only its prefix. */
@@ -39,6 +39,20 @@ export interface AuthContext {
 }
 
 const KEY_PATTERN = /^vault_[A-Za-z0-9_-]{43}$/;
+const BEARER = /^Bearer ([^\s]+)$/;
+
+/** The key of an `Authorization: Bearer <key>` header, or undefined when the header is not of that form. */
+export function bearerKey(header: string): string | undefined {
+  return BEARER.exec(header)?.[1];
+}
+
+/** Equal texts, compared without an early exit (their length is not secret: API keys have one length). */
+function sameText(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}
 const PREFIX_LENGTH = 14; // "vault_" + 8 characters: enough to tell keys apart in a list, useless for guessing.
 
 /** A new API key: `vault_` + 32 random bytes in base64url. Shown once, stored only as its SHA-256. */
@@ -77,6 +91,13 @@ interface CachedKey {
   expires: number;
 }
 
+/** The Authorization header a connection last authenticated with, and what it gave. */
+interface ConnectionAuth extends CachedKey {
+  header: string;
+  /** {@link ApiKeyService}'s revocation count when it was remembered: any revocation since voids it. */
+  revocations: number;
+}
+
 /** API keys: create (shown once), list, revoke, and authenticate a presented key. */
 export class ApiKeyService {
   readonly #db: VaultDb;
@@ -84,7 +105,10 @@ export class ApiKeyService {
   readonly #clock: Clock;
   readonly #cacheMs: number;
   readonly #touchEveryMs: number;
-  readonly #cache = new Map<string, CachedKey>();
+  readonly #cache = new KeyDigestCache<CachedKey>();
+  readonly #byConnection = new WeakMap<object, ConnectionAuth>();
+  /** Revocations seen by this process (here, or found revoked in the database): each voids every connection's. */
+  #revocations = 0;
   readonly #touched = new Map<string, number>();
 
   constructor(options: ApiKeyServiceOptions) {
@@ -170,7 +194,8 @@ export class ApiKeyService {
       await this.#audit.record(tx, { action: "apikey.revoked", resource: "api_key", appId, key: keyId });
       return toInfo(updated!);
     });
-    for (const [hash, cached] of this.#cache) if (cached.context.apiKeyId === keyId) this.#cache.delete(hash);
+    this.#cache.deleteWhere((cached) => cached.context.apiKeyId === keyId);
+    this.#revocations += 1;
     return info;
   }
 
@@ -180,10 +205,37 @@ export class ApiKeyService {
    */
   authenticateCached(presented: string): AuthContext | undefined {
     if (!KEY_PATTERN.test(presented)) return undefined;
-    // Keyed by the key's SHA-256 (see keyDigest): a hit is an exact match of the digest, and how long finding a
-    // digest takes says nothing usable about a 256-bit random key.
-    const cached = this.#cache.get(keyDigest(presented));
+    // Found by the key's SHA-256 (see KeyDigestCache): a hit is an exact match of the digest, and how long finding
+    // it takes says nothing usable about a 256-bit random key.
+    const cached = this.#cache.get(presented);
     return cached && cached.expires > Date.now() ? cached.context : undefined;
+  }
+
+  /**
+   * {@link authenticateCached} for a whole `Authorization` header received on `connection` (the socket). A
+   * connection remembers the header it last authenticated with, for as long as it stays open and the key's cache
+   * entry lasts: a keep-alive client sending the same header again is recognised by comparing the header in
+   * constant time, without hashing the key again (the hash costs more in place than the rest of authentication). A
+   * connection only ever remembers what it sent itself, so its key stays in memory while it is open, as in its own
+   * request buffers; the process-wide cache still holds digests only. A revocation in this process (or a key found
+   * revoked) forgets every connection's.
+   */
+  authenticateHeaderCached(header: string, connection: object): AuthContext | undefined {
+    const remembered = this.#byConnection.get(connection);
+    if (
+      remembered !== undefined &&
+      remembered.revocations === this.#revocations &&
+      sameText(remembered.header, header) &&
+      remembered.expires > Date.now()
+    ) {
+      return remembered.context;
+    }
+    const presented = bearerKey(header);
+    if (presented === undefined || !KEY_PATTERN.test(presented)) return undefined;
+    const cached = this.#cache.get(presented);
+    if (cached === undefined || cached.expires <= Date.now()) return undefined;
+    this.#byConnection.set(connection, { ...cached, header, revocations: this.#revocations });
+    return cached.context;
   }
 
   /** The caller behind `presented`, or undefined for a malformed, unknown or revoked key. */
@@ -192,12 +244,12 @@ export class ApiKeyService {
     if (fromCache) return fromCache;
     if (!KEY_PATTERN.test(presented)) return undefined;
     const digest = hashApiKey(presented);
-    const cacheKey = keyDigest(presented);
     const nowMs = Date.now();
     const [row] = await this.#db.select().from(apiKeys).where(eq(apiKeys.keyHash, digest));
     // The lookup is by hash; the constant-time compare guards against any index or driver shortcut.
     if (!row || row.revokedAt !== null || !timingSafeEqual(Buffer.from(row.keyHash), digest)) {
-      this.#cache.delete(cacheKey);
+      // A key this process had accepted is gone (revoked by another process): connections forget it too.
+      if (this.#cache.delete(presented)) this.#revocations += 1;
       return undefined;
     }
     const context: AuthContext = {
@@ -206,7 +258,7 @@ export class ApiKeyService {
       scopes: row.scopes as Scope[],
       instanceAdmin: row.appId === SYSTEM_APP_ID && row.scopes.includes("admin"),
     };
-    if (this.#cacheMs > 0) this.#cache.set(cacheKey, { context, expires: nowMs + this.#cacheMs });
+    if (this.#cacheMs > 0) this.#cache.set(presented, { context, expires: nowMs + this.#cacheMs });
     await this.#touch(row.id, nowMs);
     return context;
   }

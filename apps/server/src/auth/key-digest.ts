@@ -1,13 +1,60 @@
 import { hash } from "node:crypto";
 
 /**
- * The SHA-256 of an API key as a 16-character string (each character 16 bits of the digest): what the key cache is
- * keyed by, so that it never holds a key itself. Computed in JavaScript for the one-block inputs API keys are
- * (ASCII, at most 55 characters): every request looks its key up, and a call into OpenSSL through node:crypto cost
- * several microseconds in place, more than this whole digest. Other input goes through node:crypto.
+ * Values found by the SHA-256 of an API key, so that the cache never holds a key itself: what the API-key cache is.
+ * A lookup hashes the presented key (in JavaScript for the one-block inputs API keys are: ASCII, at most 55
+ * characters; a call into OpenSSL through node:crypto cost several microseconds in place, more than this whole
+ * digest), finds the slot by 30 bits of the digest (a small integer: no string to build or hash) and compares all
+ * 256 bits without an early exit. How long a lookup takes says nothing usable about a cached key. Two keys whose
+ * digests share those 30 bits take turns in one slot: the one pushed out is looked up again, never confused.
  */
-export function keyDigest(key: string): string {
-  return isOneBlockAscii(key) ? sha256OneBlock(key) : fromBytes(hash("sha256", key, "buffer"));
+export class KeyDigestCache<V> {
+  readonly #slots = new Map<number, { digest: Int32Array; value: V }>();
+
+  get(key: string): V | undefined {
+    const digest = sha256Words(key);
+    const slot = this.#slots.get(digest[0]! >> 2);
+    return slot !== undefined && sameDigest(slot.digest, digest) ? slot.value : undefined;
+  }
+
+  set(key: string, value: V): void {
+    const digest = Int32Array.from(sha256Words(key));
+    this.#slots.set(digest[0]! >> 2, { digest, value });
+  }
+
+  /** Forget `key`'s value; true if there was one. */
+  delete(key: string): boolean {
+    const digest = sha256Words(key);
+    const index = digest[0]! >> 2;
+    const slot = this.#slots.get(index);
+    return slot !== undefined && sameDigest(slot.digest, digest) && this.#slots.delete(index);
+  }
+
+  /** Drop every value `test` picks (e.g. all of a revoked key's). */
+  deleteWhere(test: (value: V) => boolean): void {
+    for (const [index, slot] of this.#slots) if (test(slot.value)) this.#slots.delete(index);
+  }
+
+  get size(): number {
+    return this.#slots.size;
+  }
+}
+
+function sameDigest(a: Int32Array, b: Int32Array): boolean {
+  let difference = 0;
+  for (let i = 0; i < 8; i++) difference |= a[i]! ^ b[i]!;
+  return difference === 0;
+}
+
+/**
+ * The SHA-256 of `text` (UTF-8) as eight big-endian 32-bit words, in a scratch array the next call overwrites (copy
+ * it to keep it).
+ */
+export function sha256Words(text: string): Int32Array {
+  if (isOneBlockAscii(text)) return sha256OneBlock(text);
+  const bytes = hash("sha256", text, "buffer");
+  for (let i = 0; i < 8; i++) H[i] = bytes.readInt32BE(i * 4);
+  return H;
 }
 
 const K = Int32Array.of(
@@ -76,18 +123,11 @@ const K = Int32Array.of(
   0xbef9a3f7,
   0xc67178f2,
 );
-const INITIAL = Int32Array.of(
-  0x6a09e667,
-  0xbb67ae85,
-  0x3c6ef372,
-  0xa54ff53a,
-  0x510e527f,
-  0x9b05688c,
-  0x1f83d9ab,
-  0x5be0cd19,
-);
 const W = new Int32Array(64);
 const H = new Int32Array(8);
+const [H0, H1, H2, H3, H4, H5, H6, H7] = [
+  0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+].map((word) => word | 0) as [number, number, number, number, number, number, number, number];
 
 function isOneBlockAscii(text: string): boolean {
   if (text.length > 55) return false; // 55 bytes + 0x80 + the 8-byte length fill one 64-byte block
@@ -95,10 +135,11 @@ function isOneBlockAscii(text: string): boolean {
   return true;
 }
 
-const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
-
-/** FIPS 180-4 SHA-256 of one padded block: `text` (ASCII, ≤ 55 bytes), 0x80, zeros, the bit length. */
-function sha256OneBlock(text: string): string {
+/**
+ * FIPS 180-4 SHA-256 of one padded block: `text` (ASCII, ≤ 55 bytes), 0x80, zeros, the bit length. The rotations are
+ * written out (x >>> n | x << 32 - n), which V8 compiles to single instructions.
+ */
+function sha256OneBlock(text: string): Int32Array {
   const n = text.length;
   W.fill(0, 0, 16);
   for (let i = 0; i < n; i++) W[i >> 2]! |= text.charCodeAt(i) << (24 - (i & 3) * 8);
@@ -107,21 +148,23 @@ function sha256OneBlock(text: string): string {
   for (let i = 16; i < 64; i++) {
     const w15 = W[i - 15]!;
     const w2 = W[i - 2]!;
-    const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
-    const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
+    const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
+    const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
     W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
   }
-  let a = INITIAL[0]!;
-  let b = INITIAL[1]!;
-  let c = INITIAL[2]!;
-  let d = INITIAL[3]!;
-  let e = INITIAL[4]!;
-  let f = INITIAL[5]!;
-  let g = INITIAL[6]!;
-  let h = INITIAL[7]!;
+  let a = H0;
+  let b = H1;
+  let c = H2;
+  let d = H3;
+  let e = H4;
+  let f = H5;
+  let g = H6;
+  let h = H7;
   for (let i = 0; i < 64; i++) {
-    const t1 = (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + W[i]!) | 0;
-    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i]! + W[i]!) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
     h = g;
     g = f;
     f = e;
@@ -131,22 +174,13 @@ function sha256OneBlock(text: string): string {
     b = a;
     a = (t1 + t2) | 0;
   }
-  H[0] = INITIAL[0]! + a;
-  H[1] = INITIAL[1]! + b;
-  H[2] = INITIAL[2]! + c;
-  H[3] = INITIAL[3]! + d;
-  H[4] = INITIAL[4]! + e;
-  H[5] = INITIAL[5]! + f;
-  H[6] = INITIAL[6]! + g;
-  H[7] = INITIAL[7]! + h;
-  let out = "";
-  for (let i = 0; i < 8; i++) out += String.fromCharCode(H[i]! >>> 16, H[i]! & 0xffff);
-  return out;
-}
-
-/** 32 digest bytes in {@link keyDigest}'s form. */
-function fromBytes(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < 32; i += 2) out += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
-  return out;
+  H[0] = H0 + a;
+  H[1] = H1 + b;
+  H[2] = H2 + c;
+  H[3] = H3 + d;
+  H[4] = H4 + e;
+  H[5] = H5 + f;
+  H[6] = H6 + g;
+  H[7] = H7 + h;
+  return H;
 }

@@ -1,7 +1,7 @@
 import { type Actor, runAs, VaultError } from "@vault/core";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { AuthContext } from "../auth/apikeys";
+import { type AuthContext, bearerKey } from "../auth/apikeys";
 import { hasScope, type Scope } from "../auth/scopes";
 import type { Vault } from "../vault";
 import { requestValidationError } from "./errors";
@@ -123,8 +123,6 @@ export function paramsValidator(schema: z.ZodType): (raw: unknown) => Record<str
   };
 }
 
-const bearerPattern = /^Bearer ([^\s]+)$/;
-
 function isPromise(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === "function";
 }
@@ -237,10 +235,11 @@ export function routeHandler(
     reply.header("x-request-id", request.id);
     if (def.auth.kind === "public") return authorised(request, reply, undefined);
     const header = request.headers.authorization;
-    const presented = typeof header === "string" ? bearerPattern.exec(header)?.[1] : undefined;
-    const cached = presented === undefined ? undefined : vault.apiKeys.authenticateCached(presented);
+    const cached =
+      typeof header === "string" ? vault.apiKeys.authenticateHeaderCached(header, request.raw.socket) : undefined;
     if (cached !== undefined) return authorised(request, reply, cached);
     return (async () => {
+      const presented = typeof header === "string" ? bearerKey(header) : undefined;
       const auth = presented === undefined ? undefined : await vault.apiKeys.authenticate(presented);
       if (auth === undefined) {
         return deny(
