@@ -39,6 +39,7 @@ export interface AuthContext {
 }
 
 const KEY_PATTERN = /^vault_[A-Za-z0-9_-]{43}$/;
+const PREFIX_LENGTH = 14; // "vault_" + 8 characters: enough to tell keys apart in a list, useless for guessing.
 const BEARER = /^Bearer ([^\s]+)$/;
 
 /** The key of an `Authorization: Bearer <key>` header, or undefined when the header is not of that form. */
@@ -53,7 +54,6 @@ function sameText(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return difference === 0;
 }
-const PREFIX_LENGTH = 14; // "vault_" + 8 characters: enough to tell keys apart in a list, useless for guessing.
 
 /** A new API key: `vault_` + 32 random bytes in base64url. Shown once, stored only as its SHA-256. */
 export function generateApiKey(): string {
@@ -220,8 +220,8 @@ export class ApiKeyService {
    * request buffers; the process-wide cache still holds digests only. A revocation in this process (or a key found
    * revoked) forgets every connection's.
    */
-  authenticateHeaderCached(header: string, connection: object): AuthContext | undefined {
-    const remembered = this.#byConnection.get(connection);
+  authenticateHeaderCached(header: string, connection: object | null | undefined): AuthContext | undefined {
+    const remembered = connection ? this.#byConnection.get(connection) : undefined;
     if (
       remembered !== undefined &&
       remembered.revocations === this.#revocations &&
@@ -234,7 +234,7 @@ export class ApiKeyService {
     if (presented === undefined || !KEY_PATTERN.test(presented)) return undefined;
     const cached = this.#cache.get(presented);
     if (cached === undefined || cached.expires <= Date.now()) return undefined;
-    this.#byConnection.set(connection, { ...cached, header, revocations: this.#revocations });
+    if (connection) this.#byConnection.set(connection, { ...cached, header, revocations: this.#revocations });
     return cached.context;
   }
 
