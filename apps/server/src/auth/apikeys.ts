@@ -200,25 +200,27 @@ export class ApiKeyService {
   }
 
   /**
-   * The caller behind `presented` if this process authenticated that key within the cache window, else undefined
-   * (then call {@link authenticate}). Synchronous, so the common case adds no promise to a request.
+   * The cache entry of `presented` if this process authenticated that key within the cache window. Found by the
+   * key's SHA-256 (see KeyDigestCache): a hit is an exact match of the digest, and how long finding it takes says
+   * nothing usable about a 256-bit random key.
    */
-  authenticateCached(presented: string): AuthContext | undefined {
+  #cached(presented: string): CachedKey | undefined {
     if (!KEY_PATTERN.test(presented)) return undefined;
-    // Found by the key's SHA-256 (see KeyDigestCache): a hit is an exact match of the digest, and how long finding
-    // it takes says nothing usable about a 256-bit random key.
     const cached = this.#cache.get(presented);
-    return cached && cached.expires > Date.now() ? cached.context : undefined;
+    return cached !== undefined && cached.expires > Date.now() ? cached : undefined;
   }
 
   /**
-   * {@link authenticateCached} for a whole `Authorization` header received on `connection` (the socket). A
-   * connection remembers the header it last authenticated with, for as long as it stays open and the key's cache
-   * entry lasts: a keep-alive client sending the same header again is recognised by comparing the header in
-   * constant time, without hashing the key again (the hash costs more in place than the rest of authentication). A
-   * connection only ever remembers what it sent itself, so its key stays in memory while it is open, as in its own
-   * request buffers; the process-wide cache still holds digests only. A revocation in this process (or a key found
-   * revoked) forgets every connection's.
+   * The caller behind an `Authorization` header received on `connection` (the socket) if this process authenticated
+   * its key within the cache window, else undefined (then call {@link authenticate}). Synchronous, so the common case
+   * adds no promise to a request.
+   *
+   * A connection remembers the header it last authenticated with, for as long as it stays open and the key's cache
+   * entry lasts: a keep-alive client sending the same header again is recognised by comparing the header in constant
+   * time, without hashing the key again (the hash costs more in place than the rest of authentication). A connection
+   * only ever remembers what it sent itself, so its key stays in memory while it is open, as in its own request
+   * buffers; the process-wide cache still holds digests only. A revocation in this process (or a key found revoked)
+   * forgets every connection's.
    */
   authenticateHeaderCached(header: string, connection: object | null | undefined): AuthContext | undefined {
     const remembered = connection ? this.#byConnection.get(connection) : undefined;
@@ -231,17 +233,16 @@ export class ApiKeyService {
       return remembered.context;
     }
     const presented = bearerKey(header);
-    if (presented === undefined || !KEY_PATTERN.test(presented)) return undefined;
-    const cached = this.#cache.get(presented);
-    if (cached === undefined || cached.expires <= Date.now()) return undefined;
+    const cached = presented === undefined ? undefined : this.#cached(presented);
+    if (cached === undefined) return undefined;
     if (connection) this.#byConnection.set(connection, { ...cached, header, revocations: this.#revocations });
     return cached.context;
   }
 
   /** The caller behind `presented`, or undefined for a malformed, unknown or revoked key. */
   async authenticate(presented: string): Promise<AuthContext | undefined> {
-    const fromCache = this.authenticateCached(presented);
-    if (fromCache) return fromCache;
+    const fromCache = this.#cached(presented);
+    if (fromCache) return fromCache.context;
     if (!KEY_PATTERN.test(presented)) return undefined;
     const digest = hashApiKey(presented);
     const nowMs = Date.now();
