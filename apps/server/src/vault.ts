@@ -65,24 +65,18 @@ export interface CreateVaultOptions {
 
 /** Counts every audit append (and rotations) into the metrics, then hands the event to the real sink. */
 class MeteredAuditSink implements AuditSink {
-  /** Present only when the inner sink has it, so services fall back to `record` exactly as they would without us. */
-  readonly recordDetached?: (event: AuditEvent) => Promise<void>;
-
   constructor(
     readonly inner: AuditSink,
     readonly metrics: VaultMetrics,
-  ) {
-    const detached = inner.recordDetached?.bind(inner);
-    if (detached) {
-      this.recordDetached = async (event) => {
-        await detached(event);
-        this.#count(event);
-      };
-    }
-  }
+  ) {}
 
   async record(tx: Executor, event: AuditEvent): Promise<void> {
     await this.inner.record(tx, event);
+    this.#count(event);
+  }
+
+  async recordDetached(event: AuditEvent): Promise<void> {
+    await this.inner.recordDetached(event);
     this.#count(event);
   }
 

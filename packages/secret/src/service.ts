@@ -216,7 +216,7 @@ export class SecretService {
     let outcome: { secret: Secret } | { error: VaultError };
     if (this.#audit === noAudit) {
       outcome = await attempt(options.tx ?? this.#db);
-    } else if (options.tx === undefined && this.#audit.recordDetached) {
+    } else if (options.tx === undefined) {
       // A read changes nothing, so it need not share a transaction with its entry: read, then wait until the entry
       // is committed (the sink group-commits concurrent reads) before the value leaves. No entry, no value.
       outcome = await attempt(this.#db);

@@ -25,15 +25,15 @@ export interface AuditEvent {
 export interface AuditSink {
   record(tx: Executor, event: AuditEvent): Promise<void>;
   /**
-   * Optional: append an entry in a transaction of the sink's own and resolve once it is committed. For operations
+   * Append an entry in a transaction of the sink's own and resolve once it is durably committed. For operations
    * that change nothing (secret reads): the caller hands out its result only after this resolves, so a failed write
-   * still fails the operation, and concurrent callers can share one INSERT and one commit.
+   * still fails the operation (fail-closed), and concurrent callers may share one INSERT and one commit.
    */
-  recordDetached?(event: AuditEvent): Promise<void>;
+  recordDetached(event: AuditEvent): Promise<void>;
 }
 
 /** A sink that records nothing, for library users who do not want an audit trail. */
-export const noAudit: AuditSink = { record: async () => {} };
+export const noAudit: AuditSink = { record: async () => {}, recordDetached: async () => {} };
 
 /** A sink that keeps events in memory, for tests that assert what was audited. */
 export class MemoryAuditSink implements AuditSink {
