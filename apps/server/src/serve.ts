@@ -1,4 +1,3 @@
-import { aesGcmStatus } from "@vault/crypto";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { loadKeys } from "./keys";
@@ -31,9 +30,6 @@ export async function startServer(settings: Settings, logger: Logger = createLog
       "keyring or audit HMAC key comes from a local file while the database is shared: every server instance must use the same ones (set VAULT_KEYRING and VAULT_AUDIT_HMAC_KEY)",
     );
   }
-  const aes = aesGcmStatus();
-  if (aes.implementation === "native") logger.info("AES-256-GCM: native binding");
-  else logger.warn({ reason: aes.reason }, "AES-256-GCM: node:crypto (slower; the native binding is not in use)");
   const vault = await createVault({
     databaseUrl: settings.DATABASE_URL,
     dataDir: settings.VAULT_DATA_DIR,

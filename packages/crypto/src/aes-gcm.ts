@@ -1,122 +1,74 @@
-import { createCipheriv, createDecipheriv } from "node:crypto";
-import { createRequire } from "node:module";
-import { TAG_BYTES } from "./format";
+import { createCipheriv, createDecipheriv, randomFillSync } from "node:crypto";
+import { FORMAT_VERSION, NONCE_BYTES, TAG_BYTES } from "./format";
+
+// AES-256-GCM through node:crypto (OpenSSL inside Node), for every blob this package writes. Private to the package:
+// callers use encryptWithKey/decryptWithKey and the Keyring.
+
+const ALGORITHM = "aes-256-gcm";
 
 /**
- * AES-256-GCM, the one cipher every blob of this package uses. Two interchangeable implementations produce the
- * same bytes: the native binding (`native/aes_gcm.c`, built at install when a C compiler is there) and node:crypto.
- * node:crypto builds a cipher object per call, several microseconds each, and an envelope pair takes four calls;
- * the binding reuses one OpenSSL context, so a call costs about what the AES work costs.
+ * Encrypt the concatenation of `parts` under `key` (32 bytes) with a fresh random 96-bit nonce, authenticating `ad`:
+ * `FORMAT_VERSION ‖ nonce ‖ ciphertext ‖ 16-byte tag`.
  */
-export interface AesGcm {
-  /** Which implementation this is. */
-  readonly name: "native" | "node:crypto";
-  /**
-   * Encrypt the concatenation of `parts` under `key` (32 bytes) and `nonce` (12 bytes), authenticating
-   * `ad` too. Writes the ciphertext then the 16-byte tag into `out`, which must be exactly that long.
-   */
-  seal(key: Uint8Array, nonce: Uint8Array, ad: Uint8Array, parts: readonly Uint8Array[], out: Uint8Array): void;
-  /** Decrypt `body` and check `tag`. Undefined when anything does not authenticate: no unverified byte leaves. */
-  open(key: Uint8Array, nonce: Uint8Array, ad: Uint8Array, body: Uint8Array, tag: Uint8Array): Buffer | undefined;
-}
-
-/** The most parts the native binding encrypts in place; more are copied together first. */
-const MAX_SEAL_PARTS = 8;
-
-/** AES-256-GCM through node:crypto: always available. */
-export const nodeAesGcm: AesGcm = {
-  name: "node:crypto",
-  seal(key, nonce, ad, parts, out) {
-    const cipher = createCipheriv("aes-256-gcm", key, nonce);
-    cipher.setAAD(ad);
-    let offset = 0;
-    for (const part of parts) {
-      const chunk = cipher.update(part);
-      out.set(chunk, offset);
-      offset += chunk.length;
-    }
-    const tail = cipher.final();
-    out.set(tail, offset);
-    offset += tail.length;
-    out.set(cipher.getAuthTag(), offset);
-  },
-  open(key, nonce, ad, body, tag) {
-    try {
-      const decipher = createDecipheriv("aes-256-gcm", key, nonce);
-      decipher.setAAD(ad);
-      decipher.setAuthTag(tag);
-      const plain = decipher.update(body);
-      decipher.final();
-      return plain;
-    } catch {
-      // GCM decrypts before it authenticates: whatever update() produced is dropped with the exception.
-      return undefined;
-    }
-  },
-};
-
-interface Binding {
-  seal(key: Uint8Array, nonce: Uint8Array, ad: Uint8Array, out: Uint8Array, ...parts: Uint8Array[]): void;
-  open(key: Uint8Array, nonce: Uint8Array, ad: Uint8Array, body: Uint8Array, tag: Uint8Array, out: Uint8Array): boolean;
-}
-
-function nativeFrom(binding: Binding): AesGcm {
-  return {
-    name: "native",
-    seal(key, nonce, ad, parts, out) {
-      if (parts.length > MAX_SEAL_PARTS) binding.seal(key, nonce, ad, out, Buffer.concat(parts));
-      else binding.seal(key, nonce, ad, out, ...parts);
-    },
-    open(key, nonce, ad, body, tag) {
-      if (tag.length !== TAG_BYTES) return undefined;
-      const out = Buffer.allocUnsafe(body.length);
-      return binding.open(key, nonce, ad, body, tag, out) ? out : undefined;
-    },
-  };
-}
-
-let native: AesGcm | null | undefined;
-let nativeProblem: string | undefined;
-
-/**
- * The native binding, loaded on first use; undefined when it was not built (or cannot load here), with the reason
- * in {@link aesGcmStatus}. The path is the same from `src/` and from `dist/`.
- */
-export function nativeAesGcm(): AesGcm | undefined {
-  if (native === undefined) {
-    try {
-      const binding = createRequire(import.meta.url)("../build/Release/vault_aes_gcm.node") as Binding;
-      native = nativeFrom(binding);
-    } catch (error) {
-      native = null;
-      nativeProblem = (error as Error).message.split("\n")[0];
-    }
+export function sealBlob(key: Uint8Array, ad: Uint8Array, parts: readonly Uint8Array[]): Buffer {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  // Only public bytes (version, nonce, ciphertext, tag) go in here, so Node's shared pool is fine.
+  const out = Buffer.allocUnsafe(1 + NONCE_BYTES + length + TAG_BYTES);
+  out[0] = FORMAT_VERSION;
+  const nonce = out.subarray(1, 1 + NONCE_BYTES);
+  randomFillSync(nonce);
+  const cipher = createCipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES });
+  cipher.setAAD(ad);
+  let offset = 1 + NONCE_BYTES;
+  for (const part of parts) {
+    const chunk = cipher.update(part);
+    out.set(chunk, offset);
+    offset += chunk.length;
   }
-  return native ?? undefined;
+  const tail = cipher.final(); // empty for GCM, a stream mode; kept so nothing is lost if that ever changes
+  out.set(tail, offset);
+  offset += tail.length;
+  out.set(cipher.getAuthTag(), offset);
+  return out;
 }
-
-let selected: AesGcm | undefined;
 
 /**
- * The implementation the package uses: the native binding when it loads, else node:crypto. Setting
- * `VAULT_CRYPTO_NATIVE=0` before the first use selects node:crypto (to rule the binding out when diagnosing).
+ * Open a blob laid out as {@link sealBlob} writes it; the caller has checked its version byte and length. Undefined
+ * when it does not authenticate.
  */
-export function aesGcm(): AesGcm {
-  if (selected === undefined) {
-    selected = process.env.VAULT_CRYPTO_NATIVE === "0" ? nodeAesGcm : (nativeAesGcm() ?? nodeAesGcm);
-  }
-  return selected;
+export function openBlob(key: Uint8Array, ad: Uint8Array, blob: Uint8Array): Buffer | undefined {
+  return openGcm(
+    key,
+    blob.subarray(1, 1 + NONCE_BYTES),
+    ad,
+    blob.subarray(1 + NONCE_BYTES, blob.length - TAG_BYTES),
+    blob.subarray(blob.length - TAG_BYTES),
+  );
 }
 
-/** Which AES-GCM implementation is in use and, when it is node:crypto, why (for start-up logs and benchmarks). */
-export function aesGcmStatus(): { implementation: AesGcm["name"]; reason?: string } {
-  const current = aesGcm();
-  if (current.name === "native") return { implementation: "native" };
-  return {
-    implementation: "node:crypto",
-    reason:
-      process.env.VAULT_CRYPTO_NATIVE === "0"
-        ? "VAULT_CRYPTO_NATIVE=0"
-        : `the native binding is not available (${nativeProblem ?? "not loaded"})`,
-  };
+/**
+ * Decrypt `body` and check `tag`, which must be the full 16 bytes: without `authTagLength` node:crypto accepts any
+ * tag from 4 bytes up, and a 4-byte tag is forged in about 2³² tries. Undefined when anything does not authenticate.
+ */
+export function openGcm(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  ad: Uint8Array,
+  body: Uint8Array,
+  tag: Uint8Array,
+): Buffer | undefined {
+  let plain: Buffer | undefined;
+  try {
+    const decipher = createDecipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES });
+    decipher.setAAD(ad);
+    decipher.setAuthTag(tag);
+    plain = decipher.update(body);
+    decipher.final();
+    return plain;
+  } catch {
+    // GCM decrypts before it authenticates: bytes update() produced from a forged body never leave, zeroed.
+    plain?.fill(0);
+    return undefined;
+  }
 }

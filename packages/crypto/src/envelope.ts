@@ -1,7 +1,7 @@
-import { aesGcm } from "./aes-gcm";
+import { openBlob, sealBlob } from "./aes-gcm";
 import { decryptionFailed, FORMAT_VERSION, NONCE_BYTES, TAG_BYTES } from "./format";
+import { randomKeyBuffer } from "./key-buffer";
 import type { KeyProvider } from "./keyring";
-import { fillRandom, randomBuffer } from "./random";
 
 /** Bytes in a data key (AES-256). */
 export const DEK_BYTES = 32;
@@ -57,25 +57,14 @@ export function associatedData(context: EnvelopeContext): Buffer {
  * given in parts (encrypted as their concatenation, without copying them together first).
  */
 export function encryptWithKey(key: Uint8Array, plaintext: Uint8Array | readonly Uint8Array[], ad: Uint8Array): Buffer {
-  const parts = plaintext instanceof Uint8Array ? [plaintext] : plaintext;
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const out = Buffer.allocUnsafe(1 + NONCE_BYTES + length + TAG_BYTES);
-  out[0] = FORMAT_VERSION;
-  const nonce = out.subarray(1, 1 + NONCE_BYTES);
-  fillRandom(nonce);
-  aesGcm().seal(key, nonce, ad, parts, out.subarray(1 + NONCE_BYTES));
-  return out;
+  return sealBlob(key, ad, plaintext instanceof Uint8Array ? [plaintext] : plaintext);
 }
 
 /** Open a blob made by {@link encryptWithKey}. Any change to it, the key or the AD → DECRYPTION_FAILED, no output. */
 export function decryptWithKey(key: Uint8Array, blob: Uint8Array, ad: Uint8Array): Buffer {
   if (blob.length < 1 + NONCE_BYTES + TAG_BYTES) throw decryptionFailed("ciphertext is too short");
   if (blob[0] !== FORMAT_VERSION) throw decryptionFailed(`ciphertext has unknown format version ${blob[0]}`);
-  const nonce = blob.subarray(1, 1 + NONCE_BYTES);
-  const body = blob.subarray(1 + NONCE_BYTES, blob.length - TAG_BYTES);
-  const tag = blob.subarray(blob.length - TAG_BYTES);
-  const plain = aesGcm().open(key, nonce, ad, body, tag);
+  const plain = openBlob(key, ad, blob);
   if (plain === undefined) {
     throw decryptionFailed("ciphertext failed authentication (tampered, or stored under another key or version)");
   }
@@ -88,7 +77,7 @@ export async function sealValue(
   plaintext: Uint8Array | readonly Uint8Array[],
   context: EnvelopeContext,
 ): Promise<SealedValue> {
-  const dek = randomBuffer(DEK_BYTES);
+  const dek = randomKeyBuffer(DEK_BYTES);
   try {
     const ciphertext = encryptWithKey(dek, plaintext, associatedData(context));
     const wrapped = await keys.wrapKey(dek);

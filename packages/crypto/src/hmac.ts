@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomKeyBuffer } from "./key-buffer";
 
 /** HMAC-SHA256 of `data` under `key` (32 bytes). */
 export function hmacSha256(key: Uint8Array, data: Uint8Array | string): Buffer {
@@ -24,9 +25,9 @@ export function constantTimeEqual(a: Uint8Array | string, b: Uint8Array | string
   return timingSafeEqual(left, right);
 }
 
-/** Random bytes from the CSPRNG. */
+/** A random key: `bytes` from the CSPRNG, in a buffer of its own (never a slice of Node's shared pool). */
 export function randomKey(bytes = 32): Buffer {
-  return randomBytes(bytes);
+  return randomKeyBuffer(bytes);
 }
 
 /** A random token: `bytes` from the CSPRNG (default 32 = 256 bits) in base64url, optionally after a prefix. */

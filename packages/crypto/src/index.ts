@@ -1,4 +1,3 @@
-export { type AesGcm, aesGcm, aesGcmStatus, nativeAesGcm, nodeAesGcm } from "./aes-gcm";
 export {
   associatedData,
   DEK_BYTES,

@@ -1,12 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import { mkdir, open, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { newId, parseInput, VaultError } from "@vault/core";
 import { z } from "zod";
-import { aesGcm } from "./aes-gcm";
+import { openBlob, sealBlob } from "./aes-gcm";
+import { DEK_BYTES } from "./envelope";
 import { decryptionFailed, FORMAT_VERSION, lengthPrefixed, NONCE_BYTES, TAG_BYTES } from "./format";
-import { fillRandom } from "./random";
+import { keyBufferFrom, randomKeyBuffer } from "./key-buffer";
 
 /** Bytes in a key-encryption key (AES-256). */
 export const KEK_BYTES = 32;
@@ -42,12 +42,16 @@ const base64Key = z
   .trim()
   .regex(/^[A-Za-z0-9+/]+={0,2}$|^[A-Za-z0-9_-]+$/, "must be base64")
   .transform((text, ctx) => {
-    const bytes = Buffer.from(text, text.includes("-") || text.includes("_") ? "base64url" : "base64");
-    if (bytes.length !== KEK_BYTES) {
-      ctx.addIssue({ code: "custom", message: `must decode to ${KEK_BYTES} bytes, got ${bytes.length}` });
+    const encoding = text.includes("-") || text.includes("_") ? "base64url" : "base64";
+    const length = Buffer.byteLength(text, encoding);
+    if (length !== KEK_BYTES) {
+      ctx.addIssue({ code: "custom", message: `must decode to ${KEK_BYTES} bytes, got ${length}` });
       return z.NEVER;
     }
-    return bytes;
+    // Decoded straight into a buffer of its own: Buffer.from(text, "base64") would leave a copy in Node's pool.
+    const key = Buffer.alloc(KEK_BYTES);
+    key.write(text, encoding);
+    return key;
   });
 
 const keyringSchema = z
@@ -72,19 +76,20 @@ const WRAP_DOMAIN = Buffer.from("vault/dek/v1", "utf8");
  * enumerable, not in `JSON.stringify`, and not shown by `console.log`.
  */
 export class Keyring implements KeyProvider {
-  // Copies the keyring owns (zeroed when a key is removed), never handed out.
-  readonly #keys = new Map<string, Buffer>();
+  // Buffers of their own (see key-buffer.ts) that only the keyring holds: zeroed when a key is removed, never handed out.
+  readonly #keys: Map<string, Buffer>;
   #active: string;
 
+  /** Takes ownership of `keys`: each one a buffer of its own that nothing else refers to. */
   private constructor(keys: Map<string, Buffer>, active: string) {
-    for (const [id, key] of keys) this.#keys.set(id, ownCopy(key));
+    this.#keys = keys;
     this.#active = active;
   }
 
   /** A new keyring with one freshly generated KEK (id `kek_…`), active. */
   static generate(): Keyring {
     const id = newId("kek");
-    return new Keyring(new Map([[id, randomBytes(KEK_BYTES)]]), id);
+    return new Keyring(new Map([[id, randomKeyBuffer(KEK_BYTES)]]), id);
   }
 
   /**
@@ -210,14 +215,13 @@ export class Keyring implements KeyProvider {
     if (this.#keys.has(id)) {
       throw new VaultError("ALREADY_EXISTS", `KEK "${id}" is already in the keyring`, { details: { kekId: id } });
     }
-    const key = options.key === undefined ? randomBytes(KEK_BYTES) : Buffer.from(options.key);
-    if (key.length !== KEK_BYTES) {
-      throw new VaultError("VALIDATION", `KEK "${id}" must be ${KEK_BYTES} bytes, got ${key.length}`, {
+    if (options.key !== undefined && options.key.length !== KEK_BYTES) {
+      throw new VaultError("VALIDATION", `KEK "${id}" must be ${KEK_BYTES} bytes, got ${options.key.length}`, {
         details: { kekId: id },
       });
     }
-    this.#keys.set(id, ownCopy(key));
-    key.fill(0);
+    // A copy of the caller's key: theirs stays theirs to zero.
+    this.#keys.set(id, options.key === undefined ? randomKeyBuffer(KEK_BYTES) : keyBufferFrom(options.key));
     return id;
   }
 
@@ -249,26 +253,21 @@ export class Keyring implements KeyProvider {
   wrapKey(dek: Uint8Array, keyId: string = this.#active): WrappedKey {
     const kek = this.#require(keyId);
     // Blob: version byte ‖ nonce ‖ encrypted DEK ‖ tag. The AD binds it to its KEK id and format version.
-    const out = Buffer.allocUnsafe(1 + NONCE_BYTES + dek.length + TAG_BYTES);
-    out[0] = FORMAT_VERSION;
-    const nonce = out.subarray(1, 1 + NONCE_BYTES);
-    fillRandom(nonce);
-    aesGcm().seal(kek, nonce, wrapAd(keyId), [dek], out.subarray(1 + NONCE_BYTES));
-    return { keyId, wrapped: out };
+    return { keyId, wrapped: sealBlob(kek, wrapAd(keyId), [dek]) };
   }
 
   unwrapKey(keyId: string, wrapped: Uint8Array): Buffer {
     const kek = this.#require(keyId);
-    if (wrapped.length !== 1 + NONCE_BYTES + 32 + TAG_BYTES || wrapped[0] !== FORMAT_VERSION) {
+    if (wrapped.length !== 1 + NONCE_BYTES + DEK_BYTES + TAG_BYTES || wrapped[0] !== FORMAT_VERSION) {
       throw decryptionFailed("wrapped data key has an unknown format");
     }
-    const nonce = wrapped.subarray(1, 1 + NONCE_BYTES);
-    const body = wrapped.subarray(1 + NONCE_BYTES, wrapped.length - TAG_BYTES);
-    const tag = wrapped.subarray(wrapped.length - TAG_BYTES);
-    const dek = aesGcm().open(kek, nonce, wrapAd(keyId), body, tag);
-    if (dek === undefined) {
+    const plain = openBlob(kek, wrapAd(keyId), wrapped);
+    if (plain === undefined) {
       throw decryptionFailed("wrapped data key failed authentication (tampered, or wrapped by another KEK)");
     }
+    // Where node:crypto put its output is its business: the DEK moves into a buffer of its own, the original is zeroed.
+    const dek = keyBufferFrom(plain);
+    plain.fill(0);
     return dek;
   }
 
@@ -310,13 +309,6 @@ export async function rewrapKey(
   } finally {
     dek.fill(0);
   }
-}
-
-/** A KEK copy in memory of its own: never in Node's shared Buffer pool, where another buffer's `.buffer` reaches it. */
-function ownCopy(key: Uint8Array): Buffer {
-  const copy = Buffer.alloc(key.length);
-  copy.set(key);
-  return copy;
 }
 
 const wrapAdCache = new Map<string, Buffer>();

@@ -163,6 +163,23 @@ describe("envelope encryption", () => {
     );
   });
 
+  it("refuses a value, a raw blob or a wrapped DEK whose tag was cut to 4 or 12 bytes", async () => {
+    const cut = (blob: Buffer, tagBytes: number) => Buffer.from(blob.subarray(0, blob.length - 16 + tagBytes));
+    const key = Buffer.alloc(32, 9);
+    const ad = associatedData(place);
+    for (const plain of [Buffer.alloc(0), Buffer.from("a value longer than any tag, so only the tag is missing")]) {
+      const blob = encryptWithKey(key, plain, ad);
+      const sealed = await sealValue(keyring, plain, place);
+      for (const tagBytes of [4, 12]) {
+        expect(codeOf(() => decryptWithKey(key, cut(blob, tagBytes), ad))).toBe("DECRYPTION_FAILED");
+        const shortCiphertext = { ...sealed, ciphertext: cut(sealed.ciphertext, tagBytes) };
+        expect(await asyncCodeOf(openValue(keyring, shortCiphertext, place))).toBe("DECRYPTION_FAILED");
+        const shortDek = { ...sealed, wrappedDek: cut(sealed.wrappedDek, tagBytes) };
+        expect(await asyncCodeOf(openValue(keyring, shortDek, place))).toBe("DECRYPTION_FAILED");
+      }
+    }
+  });
+
   it("rejects an unknown format version byte", () => {
     const key = Buffer.alloc(32, 1);
     const blob = encryptWithKey(key, Buffer.from("x"), Buffer.alloc(0));
