@@ -6,7 +6,7 @@ import { ID_PREFIXES, type IdKind, idSchema, idTimestamp, isId, isVaultError, ne
 const kinds = Object.keys(ID_PREFIXES) as IdKind[];
 
 describe("ids", () => {
-  it("registers every prefix from DESIGN §3, each unique", () => {
+  it("registers every prefix from DESIGN §3 (and seg, for flag segments), each unique", () => {
     expect(Object.values(ID_PREFIXES).sort()).toEqual(
       [
         "sec",
@@ -21,6 +21,10 @@ describe("ids", () => {
         "rot",
         "audit",
         "tok",
+        "blob",
+        "whk",
+        "whd",
+        "seg",
         "app",
         "apikey",
         "kek",
