@@ -19,14 +19,13 @@ import {
   auditChain,
   auditEntries,
   type Executor,
-  queryPrepared,
   queryRows,
   type VaultDb,
   withTransaction,
 } from "@vault/store";
 import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { entryHash, GENESIS_HASH, type HashedEntry, protectValue } from "./canonical";
+import { entryHash, GENESIS_HASH, protectValue } from "./canonical";
 import { type AuditVerification, type ChainedEntry, verifyChain } from "./verify";
 
 /** A new entry as the log builds it, before it joins the chain. */
@@ -35,128 +34,19 @@ type EntryRow = Omit<typeof auditEntries.$inferInsert, "seq" | "prevHash" | "has
   metadata: Record<string, unknown>;
 };
 
-/** An entry with its place in the chain, in the column names {@link insertEntries} reads. */
-interface ChainedRow {
-  id: string;
-  seq: number | null;
-  app_id: string;
-  action: string;
-  resource: string;
-  key: string | null;
-  tenant_id: string | null;
-  actor_app_id: string | null;
-  actor_api_key_id: string | null;
-  actor_user_id: string | null;
-  actor_system: string | null;
-  ip: string | null;
-  request_id: string | null;
-  outcome: string;
-  metadata: Record<string, unknown>;
-  created_at: string;
-  prev_hash: string | null;
-  hash: string | null;
-}
-
-const ENTRY_COLUMNS = sql.raw(
-  "id, seq, app_id, action, resource, key, tenant_id, actor_app_id, actor_api_key_id, actor_user_id, actor_system, ip, request_id, outcome, metadata, created_at, prev_hash, hash",
-);
-const ENTRY_RECORD = sql.raw(
-  "e(id text, seq bigint, app_id text, action text, resource text, key text, tenant_id text, actor_app_id text, actor_api_key_id text, actor_user_id text, actor_system text, ip text, request_id text, outcome text, metadata jsonb, created_at timestamptz, prev_hash text, hash text)",
-);
-
-function columnsOf(row: EntryRow, seq: number | null, prevHash: string | null, hash: string | null): ChainedRow {
-  return {
-    id: row.id,
-    seq,
-    app_id: row.appId,
-    action: row.action,
-    resource: row.resource,
-    key: row.key ?? null,
-    tenant_id: row.tenantId ?? null,
-    actor_app_id: row.actorAppId ?? null,
-    actor_api_key_id: row.actorApiKeyId ?? null,
-    actor_user_id: row.actorUserId ?? null,
-    actor_system: row.actorSystem ?? null,
-    ip: row.ip ?? null,
-    request_id: row.requestId ?? null,
-    outcome: row.outcome,
-    metadata: row.metadata,
-    created_at: row.createdAt.toISOString(),
-    prev_hash: prevHash,
-    hash,
-  };
-}
-
-/** `rows` as the next links after `head`: consecutive seqs, each hash over the previous one. */
-function chain(head: { lastSeq: number; lastHash: string }, rows: EntryRow[]): (ChainedRow & { hash: string })[] {
-  let prevHash = head.lastHash;
-  return rows.map((row, index) => {
-    const seq = head.lastSeq + index + 1;
-    const hash = entryHash(prevHash, hashedFields(row, seq));
-    const chained = columnsOf(row, seq, prevHash, hash) as ChainedRow & { hash: string };
-    prevHash = hash;
-    return chained;
-  });
-}
-
-/** What the hash of a new entry covers, straight from the row the log built (as {@link toEntry} would read it). */
-function hashedFields(row: EntryRow, seq: number): HashedEntry {
-  return {
-    id: row.id,
-    seq,
-    appId: row.appId,
-    action: row.action,
-    resource: row.resource,
-    key: row.key ?? null,
-    tenantId: row.tenantId ?? null,
-    actor: {
-      appId: row.actorAppId ?? null,
-      apiKeyId: row.actorApiKeyId ?? null,
-      userId: row.actorUserId ?? null,
-      system: row.actorSystem ?? null,
-    },
-    ip: row.ip ?? null,
-    requestId: row.requestId ?? null,
-    outcome: row.outcome,
-    metadata: row.metadata,
-    createdAt: row.createdAt,
-  };
-}
-
 /**
- * Insert entries (chained or not) with one prepared statement whatever their number: the rows travel as one JSON
- * parameter, so the statement text never changes. `json`, not `jsonb`: json_to_recordset reads the text once, where
- * jsonb would first build a binary copy of it (≈ 3 µs more per entry on Postgres, measured).
+ * At most this many entries go into one INSERT: Postgres takes at most 65,535 parameters per statement, and an entry
+ * takes 15.
  */
-async function insertEntries(executor: Executor, rows: (EntryRow | ChainedRow)[]): Promise<void> {
-  const records = rows.map((row) => ("app_id" in row ? row : columnsOf(row, null, null, null)));
-  await queryPrepared(
-    executor,
-    "vault_audit_insert",
-    sql`insert into ${auditEntries} (${ENTRY_COLUMNS})
-        select ${ENTRY_COLUMNS} from json_to_recordset(${JSON.stringify(records)}::text::json) as ${ENTRY_RECORD}`,
-  );
+const ENTRIES_PER_INSERT = 1000;
+
+/** Insert entries unchained (`seq`, `prev_hash`, `hash` null), all in one statement. */
+async function insertEntries(executor: Executor, rows: EntryRow[]): Promise<void> {
+  await executor.insert(auditEntries).values(rows);
 }
 
 /** The single chain every entry belongs to (the head row's id). */
 export const CHAIN_ID = "main";
-
-/**
- * True when `metadata` is what a JSON round trip would give back unchanged: its values are strings, booleans, null
- * and finite numbers only (the usual `{ version: 3 }`). Anything else (nested values, Dates, undefined, -0) takes the
- * round trip that normalises it the way jsonb will store it.
- */
-export function isFlatJson(metadata: Record<string, unknown>): boolean {
-  if (Object.getPrototypeOf(metadata) !== Object.prototype) return false;
-  for (const name in metadata) {
-    if (!Object.hasOwn(metadata, name)) return false;
-    const value = metadata[name];
-    if (value === null || typeof value === "string" || typeof value === "boolean") continue;
-    if (typeof value === "number" && Number.isFinite(value) && !Object.is(value, -0)) continue;
-    return false;
-  }
-  return true;
-}
 
 /** One audit entry as stored. `seq`, `prevHash` and `hash` are null only until the sequencer chains it. */
 export interface AuditEntry extends ChainedEntry {
@@ -168,14 +58,6 @@ export interface AuditLogOptions {
   /** Key of the HMAC-SHA256 applied to sensitive metadata values (at least 16 bytes; a string is taken as UTF-8). */
   hmacKey: Uint8Array | string;
   clock?: Clock;
-  /**
-   * How entries join the hash chain.
-   * - `batched` (default): `record` inserts the entry unchained inside the caller's transaction (one INSERT, no
-   *   shared lock); a sequencer chains committed entries in batches shortly after, under a lock on the chain head.
-   * - `inline`: `record` locks the chain head row inside the caller's transaction and inserts the entry chained.
-   *   Simpler, but every audited transaction then waits for the previous one to commit.
-   */
-  chaining?: "batched" | "inline";
   /** Entries chained per sequencer transaction (default 500). */
   batchSize?: number;
   /** How long after a `record` the sequencer runs, so that one run chains many entries (default 50 ms). */
@@ -187,13 +69,6 @@ export interface AuditLogOptions {
   sweepIntervalMs?: number;
   /** Called when a background sequencer run fails (the entries stay unchained and are retried). */
   onError?: (error: unknown) => void;
-  /**
-   * Opt-in, Postgres: let the transaction of a read (an action ending in `.read`) commit without waiting for its WAL
-   * flush (`SET LOCAL synchronous_commit = off`). A read then costs no disk flush, but if the database server (not
-   * the application) crashes within about half a second of the read, that read's audit entry can be lost. The entry
-   * is still written before the value is returned, and a failed write still fails the read. Default false.
-   */
-  relaxedReadDurability?: boolean;
 }
 
 export interface AuditQuery {
@@ -229,33 +104,6 @@ export const eventSchema = z.object({
   sensitive: z.array(z.string()).optional(),
 });
 
-const OUTCOMES: ReadonlySet<unknown> = new Set(outcomeSchema.options);
-
-const isText = (value: unknown, min: number, max: number): boolean =>
-  typeof value === "string" && value.length >= min && value.length <= max;
-
-/**
- * True when `event` certainly passes {@link eventSchema}: the services' own events, checked without zod (an audited
- * read pays for this on every call). Anything unusual returns false and goes through zod, which then has the last
- * word and names the problem, so this check may be stricter than the schema but never looser.
- */
-export function isPlainEvent(event: unknown): event is AuditEvent {
-  if (typeof event !== "object" || event === null) return false;
-  const e = event as Record<string, unknown>;
-  if (!isText(e.action, 1, 128) || !isText(e.resource, 1, 128) || !isText(e.appId, 1, 256)) return false;
-  if (e.key !== undefined && !isText(e.key, 0, 1024)) return false;
-  if (e.tenantId !== undefined && !isText(e.tenantId, 0, 256)) return false;
-  if (e.outcome !== undefined && !OUTCOMES.has(e.outcome)) return false;
-  if (e.metadata !== undefined) {
-    if (typeof e.metadata !== "object" || e.metadata === null) return false;
-    if (Object.getPrototypeOf(e.metadata) !== Object.prototype) return false;
-  }
-  if (e.sensitive !== undefined) {
-    if (!Array.isArray(e.sensitive) || !e.sensitive.every((name) => typeof name === "string")) return false;
-  }
-  return true;
-}
-
 const filterShape = {
   appId: z.string().min(1).optional(),
   action: z.string().min(1).optional(),
@@ -280,21 +128,18 @@ export class AuditLog implements AuditSink {
   readonly #db: VaultDb;
   readonly #hmacKey: Buffer;
   readonly #clock: Clock;
-  readonly #chaining: "batched" | "inline";
   readonly #batchSize: number;
   readonly #flushDelayMs: number;
   readonly #sweepIntervalMs: number;
   readonly #onError: (error: unknown) => void;
-  readonly #relaxedReads: boolean;
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
   #sweepTimer: ReturnType<typeof setInterval> | undefined;
   #flushing: Promise<number> = Promise.resolve(0);
   #recordedSinceFlush = false;
   #closed = false;
-  /** Entries waiting for the next group commit of {@link recordDetached}. */
+  /** Entries of {@link recordDetached} waiting for the next group commit. */
   readonly #detached: { row: EntryRow; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  /** Where this process last saw the chain head (a hint: every append checks it in the database). */
-  #head: { lastSeq: number; lastHash: string } | undefined;
+  /** The group commit in progress, if any. */
   #detachedWriter: Promise<void> | undefined;
 
   constructor(options: AuditLogOptions) {
@@ -306,34 +151,34 @@ export class AuditLog implements AuditSink {
       throw new VaultError("VALIDATION", "audit hmacKey must be at least 16 bytes", { details: { field: "hmacKey" } });
     }
     this.#clock = options.clock ?? systemClock;
-    this.#chaining = options.chaining ?? "batched";
     this.#batchSize = options.batchSize ?? 500;
     this.#flushDelayMs = options.flushDelayMs ?? 50;
     this.#sweepIntervalMs = options.sweepIntervalMs ?? 1000;
     this.#onError = options.onError ?? (() => {});
-    this.#relaxedReads = options.relaxedReadDurability ?? false;
   }
 
-  /** Append one entry inside `tx`. Throws (and so rolls the caller back) if the entry cannot be written. */
+  /**
+   * Append one entry inside `tx`, unchained; the sequencer chains it once `tx` has committed. Throws (and so rolls
+   * the caller back) if the entry cannot be written.
+   */
   async record(tx: Executor, event: AuditEvent): Promise<void> {
-    const row = this.#entryRow(event);
-    if (this.#chaining === "inline") {
-      await this.#appendLocked(tx, [row]);
-      return;
-    }
-    if (this.#relaxedReads && row.action.endsWith(".read")) await tx.execute(sql`set local synchronous_commit = off`);
-    await insertEntries(tx, [row]);
+    await insertEntries(tx, [this.#entryRow(event)]);
     this.#scheduleFlush();
   }
 
   /**
-   * Append one entry in a transaction of the log's own; resolves once it is committed, rejects if it could not be.
-   * Meant for reads, which change nothing: the caller returns its value only after this resolves. Entries that
-   * arrive while a write is in flight go together in the next one (group commit), so N concurrent reads cost one
-   * INSERT and one commit rather than N.
+   * Append one entry in a transaction of the log's own; resolves once it is committed (a normal, durable commit),
+   * rejects if it could not be. Meant for reads, which change nothing: the caller returns its value only after this
+   * resolves. Entries that arrive while a write is in flight go together in the next one (group commit), so N
+   * concurrent reads cost one INSERT and one commit rather than N. The sequencer chains them afterwards.
    */
   recordDetached(event: AuditEvent): Promise<void> {
-    const row = this.#entryRow(event);
+    let row: EntryRow;
+    try {
+      row = this.#entryRow(event);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
       this.#detached.push({ row, resolve, reject });
       this.#detachedWriter ??= this.#writeDetached();
@@ -342,93 +187,30 @@ export class AuditLog implements AuditSink {
 
   async #writeDetached(): Promise<void> {
     try {
-      await null; // let entries recorded in the same synchronous run (a Promise.all of reads) join the first batch
+      await null; // let entries recorded in the same synchronous run (a Promise.all of reads) join the first write
       while (this.#detached.length > 0) {
-        const batch = this.#detached.splice(0, this.#batchSize);
+        const batch = this.#detached.splice(0, ENTRIES_PER_INSERT);
         try {
-          await this.#appendChained(batch.map((waiting) => waiting.row));
-          for (const waiting of batch) waiting.resolve();
+          // One statement is one transaction of its own: its commit is over when the INSERT returns.
+          await insertEntries(
+            this.#db,
+            batch.map((waiting) => waiting.row),
+          );
         } catch (error) {
           for (const waiting of batch) waiting.reject(error);
+          continue;
         }
+        for (const waiting of batch) waiting.resolve();
+        this.#scheduleFlush();
       }
     } finally {
       this.#detachedWriter = undefined;
     }
   }
 
-  /**
-   * Append entries already chained, in one statement that moves the chain head only if it is still where this
-   * process last saw it and no committed entry is waiting to be chained (and inserts nothing otherwise). So a
-   * group-committed batch of reads is written once — no later UPDATE by the sequencer — and takes the head's row
-   * lock only for its own short statement. On a miss, chain what is pending, read the head again and retry; after
-   * a few misses, wait for the head's lock instead.
-   */
-  async #appendChained(rows: EntryRow[]): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const start = this.#head ?? (await readHead(this.#db));
-      const chained = chain(start, rows);
-      const end = { lastSeq: start.lastSeq + rows.length, lastHash: chained[chained.length - 1]!.hash };
-      const statement = sql`with head as (
-          update ${auditChain} set last_seq = ${end.lastSeq}, last_hash = ${end.lastHash},
-                 updated_at = ${this.#clock.now().toISOString()}::timestamptz
-           where id = ${CHAIN_ID} and last_seq = ${start.lastSeq} and last_hash = ${start.lastHash}
-             and not exists (select 1 from ${auditEntries} where seq is null)
-           ${this.#relaxedReads ? sql`and set_config('synchronous_commit', 'off', true) is not null` : sql``}
-          returning 1
-        )
-        , appended as (
-          insert into ${auditEntries} (${ENTRY_COLUMNS})
-          select ${ENTRY_COLUMNS} from json_to_recordset(${JSON.stringify(chained)}::text::json) as ${ENTRY_RECORD}
-          where exists (select 1 from head)
-          returning 1
-        )
-        select count(*)::int as n from appended`;
-      const [appended] = await queryPrepared<{ n: number }>(
-        this.#db,
-        this.#relaxedReads ? "vault_audit_append_relaxed" : "vault_audit_append",
-        statement,
-      );
-      if (Number(appended?.n) === rows.length) {
-        this.#head = end;
-        return;
-      }
-      // The head moved, or committed entries are still unchained: chain those first, so that an entry never
-      // lands ahead of one that committed before it.
-      this.#head = undefined;
-      await this.flush();
-    }
-    await withTransaction(this.#db, async (tx) => {
-      if (this.#relaxedReads) await tx.execute(sql`set local synchronous_commit = off`);
-      await this.#appendLocked(tx, rows);
-    });
-  }
-
-  /**
-   * Append entries chained, holding the head's row lock until `tx` ends (inline chaining, and the fallback of
-   * {@link #appendChained}). Committed entries still waiting for the sequencer are chained first, so they keep
-   * their place before these.
-   */
-  async #appendLocked(tx: Executor, rows: EntryRow[]): Promise<void> {
-    let head = await lockHead(tx);
-    for (;;) {
-      const pending = await chainPending(tx, head, this.#batchSize);
-      head = pending.head;
-      if (pending.count < this.#batchSize) break;
-    }
-    const chained = chain(head, rows);
-    await insertEntries(tx, chained);
-    await moveHead(
-      tx,
-      { lastSeq: head.lastSeq + rows.length, lastHash: chained[chained.length - 1]!.hash },
-      this.#clock.now(),
-    );
-    this.#head = undefined; // known once `tx` commits, which this method does not see
-  }
-
   #entryRow(event: AuditEvent): EntryRow {
     if (this.#closed) throw new VaultError("UNAVAILABLE", "the audit log is closed");
-    const input = isPlainEvent(event) ? event : parseInput(eventSchema, event, "audit event");
+    const input = parseInput(eventSchema, event, "audit event");
     const actor = currentActor();
     return {
       id: newId("audit"),
@@ -558,7 +340,6 @@ export class AuditLog implements AuditSink {
   }
 
   #protect(metadata: Record<string, unknown>, sensitive: string[]): Record<string, unknown> {
-    if (sensitive.length === 0 && isFlatJson(metadata)) return { ...metadata };
     let plain: Record<string, unknown>;
     try {
       // Normalise to what jsonb will hold (Dates to strings, undefined members dropped), so hashes agree.
@@ -612,13 +393,9 @@ export class AuditLog implements AuditSink {
 
   async #chainBatch(): Promise<number> {
     return withTransaction(this.#db, async (tx) => {
-      // The chain is derived data: if a server crash loses this commit, the entries are simply chained again. So
-      // the sequencer does not wait for its WAL flush, and does not double the disk flushes of audited writes.
-      await tx.execute(sql`set local synchronous_commit = off`);
       const head = await lockHead(tx);
       const chained = await chainPending(tx, head, this.#batchSize);
       if (chained.count > 0) await moveHead(tx, chained.head, this.#clock.now());
-      this.#head = undefined; // moved; the next append reads it again
       return chained.count;
     });
   }
@@ -649,9 +426,8 @@ async function chainPending(
     prevHash = hash;
     return link;
   });
-  const updated = await queryPrepared<{ id: string }>(
+  const updated = await queryRows<{ id: string }>(
     tx,
-    "vault_audit_chain_pending",
     sql`update ${auditEntries} as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
         from json_to_recordset(${JSON.stringify(links)}::text::json) as v(id text, seq bigint, prev_hash text, hash text)
         where e.id = v.id and e.seq is null

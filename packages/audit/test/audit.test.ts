@@ -5,9 +5,7 @@ import { isVaultError, ManualClock, runAs } from "@vault/core";
 import { type Executor, queryRows, type VaultDb, withTransaction } from "@vault/store";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
 import { sql } from "drizzle-orm";
-import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { eventSchema, isFlatJson, isPlainEvent } from "../src/audit-log";
 import {
   AuditLog,
   type AuditLogOptions,
@@ -309,31 +307,6 @@ describe(`@vault/audit on ${kind}`, () => {
     if (!broken.ok) expect(broken.problem).toMatchObject({ kind: "changed", seq: 3 });
   });
 
-  it("relaxedReadDurability lets only read transactions skip the commit's WAL flush", async () => {
-    const relaxed = open({ relaxedReadDurability: true });
-    const settingAfter = (action: string, log: AuditLog) =>
-      withTransaction(db, async (tx) => {
-        await log.record(tx, { action, resource: "secret", appId: "shop", key: "durability" });
-        const [row] = await queryRows<{ value: string }>(
-          tx,
-          sql`select current_setting('synchronous_commit') as value`,
-        );
-        return row?.value;
-      });
-    expect(await settingAfter("secret.read", relaxed)).toBe("off");
-    expect(await settingAfter("secret.set", relaxed)).toBe("on");
-    expect(await settingAfter("secret.read", audit)).toBe("on");
-    expect((await audit.query({ key: "durability" })).items).toHaveLength(3);
-  });
-
-  it("inline chaining produces the same verifiable chain", async () => {
-    const inline = open({ chaining: "inline" });
-    for (let i = 0; i < 5; i++) await auditedWrite(db, inline, `inline-${i}`);
-    await Promise.all(Array.from({ length: 10 }, (_, i) => auditedWrite(db, i % 2 ? inline : audit, `mixed-${i}`)));
-    const result = await audit.verify();
-    expect(result).toMatchObject({ ok: true, pending: 0 });
-  });
-
   it("1,000 mutations from two processes at once keep one gapless, valid chain", async () => {
     const { other, first, second } = await twoProcesses();
     const run = async (on: VaultDb, log: AuditLog, label: string) => {
@@ -357,17 +330,22 @@ describe(`@vault/audit on ${kind}`, () => {
     expect(await countWrites("proc-b")).toBe(500);
   });
 
-  it("a read's entry is chained as it is written, after every entry that committed before it", async () => {
+  it("a read's entry is committed unchained, then chained after every entry that committed before it", async () => {
     await restoreChain();
-    const reader = open({ flushDelayMs: 60_000, sweepIntervalMs: 0 }); // no background sequencer: only what append does
+    const reader = open({ flushDelayMs: 60_000, sweepIntervalMs: 0 }); // no background sequencer: only flush()
     await auditedWrite(db, reader, "before-read"); // committed, unchained
     await reader.recordDetached({ action: "secret.read", resource: "secret", appId: "shop", key: "after-write" });
-    const rows = await queryRows<{ action: string; seq: number | null }>(
-      db,
-      sql`select action, seq::int as seq from vault_audit_entries order by seq`,
-    );
-    // The pending write was chained first, so the read follows it, and nothing is left unchained.
-    expect(rows).toEqual([
+    const stored = () =>
+      queryRows<{ action: string; seq: number | null }>(
+        db,
+        sql`select action, seq::int as seq from vault_audit_entries order by id`,
+      );
+    expect(await stored()).toEqual([
+      { action: "test.write", seq: null },
+      { action: "secret.read", seq: null },
+    ]);
+    expect(await reader.flush()).toBe(2);
+    expect(await stored()).toEqual([
       { action: "test.write", seq: 1 },
       { action: "secret.read", seq: 2 },
     ]);
@@ -441,8 +419,8 @@ describe(`@vault/audit on ${kind}`, () => {
       await expect(
         reader.recordDetached({ action: "secret.read", resource: "secret", appId: "shop", key: "refused" }),
       ).rejects.toThrow();
-      const [head] = await queryRows<{ last_seq: number }>(db, sql`select last_seq::int from vault_audit_chain`);
-      expect(head!.last_seq).toBe(0); // the head moved in the same statement as the insert, so it rolled back too
+      const [stored] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from vault_audit_entries`);
+      expect(stored!.n).toBe(0);
     } finally {
       await db.execute(sql`drop trigger test_refuse_reads on vault_audit_entries`);
     }
@@ -504,74 +482,6 @@ describe("canonical encoding and offline verification (no database)", () => {
       '{"B":"quote \\" backslash \\\\ newline \\n \u2028","a":{"z":true,"é":-1.5},"😀":[{"":null,"b":2},"2026-01-02T03:04:05.006Z"],"｡":1}',
     );
     expect(canonicalJson(undefined)).toBe("null");
-  });
-
-  it("checks the services' events without zod only when zod would accept them (property)", () => {
-    // Mostly valid fields (so the fast path is exercised), mixed with values just past the limits and wrong types.
-    const anything = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.string()), fc.object());
-    const field = (max: number) =>
-      fc.oneof(
-        { weight: 6, arbitrary: fc.string({ minLength: 1, maxLength: max }) },
-        { weight: 1, arbitrary: fc.string({ minLength: max - 1, maxLength: max + 2 }) },
-        { weight: 1, arbitrary: fc.constantFrom("", undefined) },
-        { weight: 1, arbitrary: anything },
-      );
-    const event = fc.record(
-      {
-        action: field(128),
-        resource: field(128),
-        appId: field(256),
-        key: field(1024),
-        tenantId: field(256),
-        outcome: fc.oneof(fc.constantFrom("success", "failure", "denied", "maybe", undefined), anything),
-        metadata: fc.oneof(fc.constant(undefined), fc.dictionary(fc.string(), fc.jsonValue()), anything),
-        sensitive: fc.oneof(fc.constant(undefined), fc.array(fc.string()), anything),
-      },
-      { requiredKeys: ["action", "resource", "appId"] },
-    );
-    let fast = 0;
-    fc.assert(
-      fc.property(event, (e) => {
-        if (isPlainEvent(e)) {
-          fast += 1;
-          expect(eventSchema.safeParse(e).success).toBe(true);
-        }
-      }),
-      { numRuns: 2000 },
-    );
-    expect(fast).toBeGreaterThan(20); // the generator does reach the fast path
-    expect(isPlainEvent({ action: "secret.read", resource: "secret", appId: "a", metadata: { version: 1 } })).toBe(
-      true,
-    );
-    expect(isPlainEvent({ action: "secret.read", resource: "secret", appId: "a", metadata: null })).toBe(false);
-  });
-
-  it("takes metadata as it is only when a JSON round trip would not change it (property)", () => {
-    const value = fc.oneof(
-      fc.string(),
-      fc.boolean(),
-      fc.constant(null),
-      fc.double(),
-      fc.integer(),
-      fc.constantFrom(-0, Number.NaN, Number.POSITIVE_INFINITY, undefined),
-      fc.date({ noInvalidDate: true }),
-      fc.jsonValue(),
-    );
-    let flat = 0;
-    fc.assert(
-      fc.property(fc.dictionary(fc.string(), value), (metadata) => {
-        if (!isFlatJson(metadata)) return;
-        flat += 1;
-        const roundTripped = JSON.parse(JSON.stringify(metadata)) as Record<string, unknown>;
-        expect(Object.keys(roundTripped)).toEqual(Object.keys(metadata));
-        for (const name of Object.keys(metadata)) expect(Object.is(roundTripped[name], metadata[name])).toBe(true);
-      }),
-      { numRuns: 2000 },
-    );
-    expect(flat).toBeGreaterThan(0);
-    expect(isFlatJson({ version: 3, error: "NOT_FOUND" })).toBe(true);
-    expect(isFlatJson({ at: new Date() })).toBe(false);
-    expect(isFlatJson({ nested: { a: 1 } })).toBe(false);
   });
 
   it("an empty chain verifies", async () => {
