@@ -75,6 +75,44 @@ describe(`@vault/audit on ${kind}`, () => {
     const message = `${(error as Error).message} ${((error as Error).cause as Error | undefined)?.message ?? ""}`;
     expect(message).toMatch(/append-only/);
   };
+  /** A database error's text: Drizzle wraps it, and the database's own message is on the cause. */
+  const errorText = (error: unknown) =>
+    `${(error as Error).message} ${((error as Error).cause as Error | undefined)?.message ?? ""}`;
+  const rejectionOf = (attempt: Promise<unknown>) =>
+    attempt.then(
+      () => {
+        throw new Error("expected a rejection");
+      },
+      (error: unknown) => error,
+    );
+  const storedCount = async (on: VaultDb, key: string) =>
+    Number(
+      (
+        await queryRows<{ n: number }>(on, sql`select count(*)::int as n from vault_audit_entries where key = ${key}`)
+      )[0]?.n,
+    );
+  /** Run `body` while a statement-level trigger counts the INSERT statements that reach the audit table. */
+  const countingInserts = async (body: (inserts: () => Promise<number>) => Promise<void>) => {
+    await db.execute(sql`create table test_inserts (at int)`);
+    await db.execute(sql`create or replace function test_count_inserts() returns trigger language plpgsql as $$
+      begin insert into test_inserts values (1); return null; end $$`);
+    await db.execute(sql`create trigger test_count_inserts after insert on vault_audit_entries
+      for each statement execute function test_count_inserts()`);
+    try {
+      await body(async () =>
+        Number((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from test_inserts`))[0]?.n),
+      );
+    } finally {
+      await db.execute(sql`drop trigger test_count_inserts on vault_audit_entries`);
+      await db.execute(sql`drop table test_inserts`);
+    }
+  };
+  const read = (log: AuditLog, key: string) =>
+    log.recordDetached({ action: "secret.read", resource: "secret", appId: "shop", key });
+  /** Close every log opened so far, so that no background sequencer but the test's own touches the table. */
+  const closeOtherLogs = async () => {
+    for (const log of logs.splice(0)) await log.close();
+  };
   /** A fresh chain and two logs on two connection pools, as two server processes would have. */
   const twoProcesses = async () => {
     await restoreChain();
@@ -160,13 +198,33 @@ describe(`@vault/audit on ${kind}`, () => {
     expect(await countWrites("accepted")).toBe(1);
   });
 
-  it("a change that rolls back leaves no audit entry", async () => {
+  it("an entry recorded in a transaction that rolls back is gone", async () => {
     const attempt = withTransaction(db, async (tx) => {
       await audit.record(tx, { action: "test.write", resource: "test", appId: "shop", key: "rolled-back" });
+      expect(await storedCount(tx, "rolled-back")).toBe(1); // written, in this transaction
       throw new Error("the change failed after auditing");
     });
     await expect(attempt).rejects.toThrow("the change failed");
+    await audit.flush();
+    expect(await storedCount(db, "rolled-back")).toBe(0);
     expect((await audit.query({ key: "rolled-back" })).items).toHaveLength(0);
+    expect(await audit.verify()).toMatchObject({ ok: true, pending: 0 });
+  });
+
+  it("every event is validated, recordDetached's too, and a closed log refuses entries", async () => {
+    const invalid = { action: "secret.read", resource: "secret", appId: "" };
+    const detached = audit.recordDetached(invalid); // a rejected promise, not a synchronous throw
+    await expect(detached).rejects.toSatisfy((e) => isVaultError(e, "VALIDATION"));
+    await expect(audit.recordDetached({ ...invalid, appId: "shop", metadata: { size: 10n } })).rejects.toSatisfy((e) =>
+      isVaultError(e, "VALIDATION"),
+    );
+    await expect(read(audit, "x".repeat(1025))).rejects.toSatisfy((e) => isVaultError(e, "VALIDATION"));
+    const closed = open();
+    await closed.close();
+    await expect(read(closed, "after-close")).rejects.toSatisfy((e) => isVaultError(e, "UNAVAILABLE"));
+    await expect(withTransaction(db, (tx) => closed.record(tx, { ...invalid, appId: "shop" }))).rejects.toSatisfy((e) =>
+      isVaultError(e, "UNAVAILABLE"),
+    );
   });
 
   it("the database rejects UPDATE, DELETE and TRUNCATE of audit entries", async () => {
@@ -301,6 +359,10 @@ describe(`@vault/audit on ${kind}`, () => {
     for await (const chunk of audit.exportStream()) chunks.push(String(chunk));
     const offline = await verifyChain(parseExport(chunks));
     expect(offline).toMatchObject({ ok: true, checked: 7 });
+    // The round trip keeps every field, Dates included: what parseExport gives back is what query returns.
+    const parsed: unknown[] = [];
+    for await (const entry of parseExport(chunks)) parsed.push(entry);
+    expect(parsed).toEqual((await audit.query({ limit: 100 })).items.reverse());
     const edited = chunks.map((line, i) => (i === 2 ? line.replace('"success"', '"failure"') : line));
     const broken = await verifyChain(parseExport(edited));
     expect(broken.ok).toBe(false);
@@ -332,6 +394,7 @@ describe(`@vault/audit on ${kind}`, () => {
 
   it("a read's entry is committed unchained, then chained after every entry that committed before it", async () => {
     await restoreChain();
+    await closeOtherLogs();
     const reader = open({ flushDelayMs: 60_000, sweepIntervalMs: 0 }); // no background sequencer: only flush()
     await auditedWrite(db, reader, "before-read"); // committed, unchained
     await reader.recordDetached({ action: "secret.read", resource: "secret", appId: "shop", key: "after-write" });
@@ -352,25 +415,85 @@ describe(`@vault/audit on ${kind}`, () => {
     expect(await reader.verify()).toMatchObject({ ok: true, lastSeq: 2, pending: 0 });
   });
 
-  it("reads recorded in the same tick share one append", async () => {
+  it("concurrent recordDetached calls share one INSERT", async () => {
     await restoreChain();
-    // A statement-level trigger counts the INSERT statements that reach the table.
-    await db.execute(sql`create table test_appends (at int)`);
-    await db.execute(sql`create or replace function test_count_appends() returns trigger language plpgsql as $$
-      begin insert into test_appends values (1); return null; end $$`);
-    await db.execute(sql`create trigger test_count_appends after insert on vault_audit_entries
-      for each statement execute function test_count_appends()`);
+    await countingInserts(async (inserts) => {
+      const reader = open({ flushDelayMs: 60_000, sweepIntervalMs: 0 });
+      await Promise.all(["a", "b", "c", "d", "e"].map((key) => read(reader, key)));
+      expect(await inserts()).toBe(1);
+      expect(await reader.verify()).toMatchObject({ ok: true, lastSeq: 5, pending: 0 });
+    });
+  });
+
+  it("recordDetached calls that arrive while a write is in flight go together into the next one", async () => {
+    await restoreChain();
+    await countingInserts(async (inserts) => {
+      const reader = open({ flushDelayMs: 60_000, sweepIntervalMs: 0 });
+      let first: Promise<void> | undefined;
+      let later: Promise<unknown> | undefined;
+      // Hold the first write back: on Postgres this lock blocks INSERTs from other connections; on PGlite (one
+      // connection) any open transaction holds back every statement outside it.
+      await withTransaction(db, async (tx) => {
+        await tx.execute(sql`lock table vault_audit_entries in share mode`);
+        first = read(reader, "first");
+        await new Promise((next) => setImmediate(next)); // the first write has taken its entries
+        later = Promise.all(["b", "c", "d", "e"].map((key) => read(reader, key)));
+      });
+      await first;
+      await later;
+      expect(await inserts()).toBe(2);
+      expect(await reader.verify()).toMatchObject({ ok: true, lastSeq: 5, pending: 0 });
+    });
+  });
+
+  it("recordDetached resolves only once its entry is committed, and rejects when the commit fails", async () => {
+    await restoreChain();
+    // A deferred constraint trigger fails the COMMIT, after the INSERT itself has succeeded.
+    await db.execute(sql`create or replace function test_refuse_commit() returns trigger language plpgsql as $$
+      begin raise exception 'commit refused by test'; end $$`);
+    await db.execute(sql`create constraint trigger test_refuse_commit after insert on vault_audit_entries
+      deferrable initially deferred for each row when (new.key = 'refused-at-commit')
+      execute function test_refuse_commit()`);
     try {
       const reader = open({ flushDelayMs: 60_000, sweepIntervalMs: 0 });
-      const read = (key: string) =>
-        reader.recordDetached({ action: "secret.read", resource: "secret", appId: "shop", key });
-      await Promise.all(["a", "b", "c", "d", "e"].map(read));
-      const [appends] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from test_appends`);
-      expect(appends!.n).toBe(1);
-      expect(await reader.verify()).toMatchObject({ ok: true, lastSeq: 5, pending: 0 });
+      const refused = await rejectionOf(read(reader, "refused-at-commit"));
+      expect(errorText(refused)).toMatch(/commit refused by test/);
+      expect(await storedCount(db, "refused-at-commit")).toBe(0);
+      // Resolved means committed: another connection (another pool, on Postgres) sees the entry at once.
+      const other = await t.connectAgain();
+      await read(reader, "committed");
+      expect(await storedCount(other, "committed")).toBe(1);
     } finally {
-      await db.execute(sql`drop trigger test_count_appends on vault_audit_entries`);
-      await db.execute(sql`drop table test_appends`);
+      await db.execute(sql`drop trigger test_refuse_commit on vault_audit_entries`);
+    }
+  });
+
+  it("every audit write commits durably: no transaction of the log changes synchronous_commit", async () => {
+    await restoreChain();
+    await closeOtherLogs();
+    const [session] = await queryRows<{ value: string }>(
+      db,
+      sql`select current_setting('synchronous_commit') as value`,
+    );
+    await db.execute(sql`create table test_commit_settings (op text, setting text)`);
+    await db.execute(sql`create or replace function test_note_setting() returns trigger language plpgsql as $$
+      begin insert into test_commit_settings values (tg_op, current_setting('synchronous_commit')); return null; end $$`);
+    await db.execute(sql`create trigger test_note_setting after insert or update on vault_audit_entries
+      for each statement execute function test_note_setting()`);
+    try {
+      const log = open({ flushDelayMs: 60_000, sweepIntervalMs: 0 });
+      await auditedWrite(db, log, "durable-write");
+      await read(log, "durable-read");
+      await log.flush(); // the sequencer's UPDATE
+      const noted = await queryRows<{ op: string; setting: string }>(
+        db,
+        sql`select op, setting from test_commit_settings`,
+      );
+      expect(noted.map((row) => row.op).sort()).toEqual(["INSERT", "INSERT", "UPDATE"]);
+      expect(noted.map((row) => row.setting)).toEqual(noted.map(() => session!.value));
+    } finally {
+      await db.execute(sql`drop trigger test_note_setting on vault_audit_entries`);
+      await db.execute(sql`drop table test_commit_settings`);
     }
   });
 
@@ -408,24 +531,27 @@ describe(`@vault/audit on ${kind}`, () => {
     expect(stats!.reads).toBeGreaterThan(0);
   });
 
-  it("a read whose entry cannot be written is refused, and nothing half-written stays behind", async () => {
+  it("recordDetached rejects every caller whose INSERT fails, and nothing half-written stays behind", async () => {
     await restoreChain();
     await db.execute(sql`create or replace function test_refuse_reads() returns trigger language plpgsql as $$
       begin if new.action = 'secret.read' then raise exception 'refused by test'; end if; return new; end $$`);
     await db.execute(sql`create trigger test_refuse_reads before insert on vault_audit_entries
       for each row execute function test_refuse_reads()`);
+    const reader = open();
     try {
-      const reader = open();
-      await expect(
-        reader.recordDetached({ action: "secret.read", resource: "secret", appId: "shop", key: "refused" }),
-      ).rejects.toThrow();
+      // Every caller whose entry was in the refused INSERT is refused.
+      const refusals = await Promise.all(
+        ["refused-1", "refused-2", "refused-3"].map((key) => rejectionOf(read(reader, key))),
+      );
+      for (const refusal of refusals) expect(errorText(refusal)).toMatch(/refused by test/);
       const [stored] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from vault_audit_entries`);
       expect(stored!.n).toBe(0);
     } finally {
       await db.execute(sql`drop trigger test_refuse_reads on vault_audit_entries`);
     }
+    await read(reader, "after-refusal"); // the log is not stuck
     await auditedWrite(db, audit, "after-refusal");
-    expect(await audit.verify()).toMatchObject({ ok: true, lastSeq: 1 });
+    expect(await audit.verify()).toMatchObject({ ok: true, lastSeq: 2 });
   });
 
   it.runIf(kind === "postgres")("a second OS process writing at the same time joins the same chain", async () => {
