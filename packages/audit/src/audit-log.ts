@@ -1,301 +1,36 @@
 import { Readable } from "node:stream";
-import {
-  type Clock,
-  currentActor,
-  decodeCursor,
-  newId,
-  type Page,
-  pageSizeSchema,
-  parseInput,
-  systemClock,
-  toPage,
-  VaultError,
-} from "@vault/core";
-import {
-  type AuditEntryRow,
-  type AuditEvent,
-  type AuditOutcome,
-  type AuditSink,
-  auditChain,
-  auditEntries,
-  type Executor,
-  queryPrepared,
-  queryRows,
-  type VaultDb,
-  withTransaction,
-} from "@vault/store";
-import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
-import { entryHash, GENESIS_HASH, type HashedEntry, protectValue } from "./canonical";
-import { type AuditVerification, type ChainedEntry, verifyChain } from "./verify";
+import { type Clock, type Page, systemClock, VaultError } from "@vault/core";
+import type { AuditEvent, AuditSink, Executor, VaultDb } from "@vault/store";
+import { newEntryRow } from "./event";
+import { chainUpTo, countPending, exportLines, findByHash, parseFilter, parseQuery, queryEntries } from "./query";
+import { ENTRIES_PER_INSERT, insertEntries, type NewEntryRow } from "./rows";
+import { readHead, Sequencer } from "./sequencer";
+import type { AuditEntry, AuditFilter, AuditLogOptions, AuditQuery } from "./types";
+import { type AuditVerification, verifyChain } from "./verify";
 
-/** A new entry as the log builds it, before it joins the chain. */
-type EntryRow = Omit<typeof auditEntries.$inferInsert, "seq" | "prevHash" | "hash"> & {
-  createdAt: Date;
-  metadata: Record<string, unknown>;
-};
-
-/** An entry with its place in the chain, in the column names {@link insertEntries} reads. */
-interface ChainedRow {
-  id: string;
-  seq: number | null;
-  app_id: string;
-  action: string;
-  resource: string;
-  key: string | null;
-  tenant_id: string | null;
-  actor_app_id: string | null;
-  actor_api_key_id: string | null;
-  actor_user_id: string | null;
-  actor_system: string | null;
-  ip: string | null;
-  request_id: string | null;
-  outcome: string;
-  metadata: Record<string, unknown>;
-  created_at: string;
-  prev_hash: string | null;
-  hash: string | null;
+/** An entry of {@link AuditLog.recordDetached} waiting for its group commit, and how to tell its caller. */
+interface WaitingEntry {
+  row: NewEntryRow;
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
-
-const ENTRY_COLUMNS = sql.raw(
-  "id, seq, app_id, action, resource, key, tenant_id, actor_app_id, actor_api_key_id, actor_user_id, actor_system, ip, request_id, outcome, metadata, created_at, prev_hash, hash",
-);
-const ENTRY_RECORD = sql.raw(
-  "e(id text, seq bigint, app_id text, action text, resource text, key text, tenant_id text, actor_app_id text, actor_api_key_id text, actor_user_id text, actor_system text, ip text, request_id text, outcome text, metadata jsonb, created_at timestamptz, prev_hash text, hash text)",
-);
-
-function columnsOf(row: EntryRow, seq: number | null, prevHash: string | null, hash: string | null): ChainedRow {
-  return {
-    id: row.id,
-    seq,
-    app_id: row.appId,
-    action: row.action,
-    resource: row.resource,
-    key: row.key ?? null,
-    tenant_id: row.tenantId ?? null,
-    actor_app_id: row.actorAppId ?? null,
-    actor_api_key_id: row.actorApiKeyId ?? null,
-    actor_user_id: row.actorUserId ?? null,
-    actor_system: row.actorSystem ?? null,
-    ip: row.ip ?? null,
-    request_id: row.requestId ?? null,
-    outcome: row.outcome,
-    metadata: row.metadata,
-    created_at: row.createdAt.toISOString(),
-    prev_hash: prevHash,
-    hash,
-  };
-}
-
-/** `rows` as the next links after `head`: consecutive seqs, each hash over the previous one. */
-function chain(head: { lastSeq: number; lastHash: string }, rows: EntryRow[]): (ChainedRow & { hash: string })[] {
-  let prevHash = head.lastHash;
-  return rows.map((row, index) => {
-    const seq = head.lastSeq + index + 1;
-    const hash = entryHash(prevHash, hashedFields(row, seq));
-    const chained = columnsOf(row, seq, prevHash, hash) as ChainedRow & { hash: string };
-    prevHash = hash;
-    return chained;
-  });
-}
-
-/** What the hash of a new entry covers, straight from the row the log built (as {@link toEntry} would read it). */
-function hashedFields(row: EntryRow, seq: number): HashedEntry {
-  return {
-    id: row.id,
-    seq,
-    appId: row.appId,
-    action: row.action,
-    resource: row.resource,
-    key: row.key ?? null,
-    tenantId: row.tenantId ?? null,
-    actor: {
-      appId: row.actorAppId ?? null,
-      apiKeyId: row.actorApiKeyId ?? null,
-      userId: row.actorUserId ?? null,
-      system: row.actorSystem ?? null,
-    },
-    ip: row.ip ?? null,
-    requestId: row.requestId ?? null,
-    outcome: row.outcome,
-    metadata: row.metadata,
-    createdAt: row.createdAt,
-  };
-}
-
-/**
- * Insert entries (chained or not) with one prepared statement whatever their number: the rows travel as one JSON
- * parameter, so the statement text never changes. `json`, not `jsonb`: json_to_recordset reads the text once, where
- * jsonb would first build a binary copy of it (≈ 3 µs more per entry on Postgres, measured).
- */
-async function insertEntries(executor: Executor, rows: (EntryRow | ChainedRow)[]): Promise<void> {
-  const records = rows.map((row) => ("app_id" in row ? row : columnsOf(row, null, null, null)));
-  await queryPrepared(
-    executor,
-    "vault_audit_insert",
-    sql`insert into ${auditEntries} (${ENTRY_COLUMNS})
-        select ${ENTRY_COLUMNS} from json_to_recordset(${JSON.stringify(records)}::text::json) as ${ENTRY_RECORD}`,
-  );
-}
-
-/** The single chain every entry belongs to (the head row's id). */
-export const CHAIN_ID = "main";
-
-/**
- * True when `metadata` is what a JSON round trip would give back unchanged: its values are strings, booleans, null
- * and finite numbers only (the usual `{ version: 3 }`). Anything else (nested values, Dates, undefined, -0) takes the
- * round trip that normalises it the way jsonb will store it.
- */
-export function isFlatJson(metadata: Record<string, unknown>): boolean {
-  if (Object.getPrototypeOf(metadata) !== Object.prototype) return false;
-  for (const name in metadata) {
-    if (!Object.hasOwn(metadata, name)) return false;
-    const value = metadata[name];
-    if (value === null || typeof value === "string" || typeof value === "boolean") continue;
-    if (typeof value === "number" && Number.isFinite(value) && !Object.is(value, -0)) continue;
-    return false;
-  }
-  return true;
-}
-
-/** One audit entry as stored. `seq`, `prevHash` and `hash` are null only until the sequencer chains it. */
-export interface AuditEntry extends ChainedEntry {
-  outcome: AuditOutcome;
-}
-
-export interface AuditLogOptions {
-  db: VaultDb;
-  /** Key of the HMAC-SHA256 applied to sensitive metadata values (at least 16 bytes; a string is taken as UTF-8). */
-  hmacKey: Uint8Array | string;
-  clock?: Clock;
-  /**
-   * How entries join the hash chain.
-   * - `batched` (default): `record` inserts the entry unchained inside the caller's transaction (one INSERT, no
-   *   shared lock); a sequencer chains committed entries in batches shortly after, under a lock on the chain head.
-   * - `inline`: `record` locks the chain head row inside the caller's transaction and inserts the entry chained.
-   *   Simpler, but every audited transaction then waits for the previous one to commit.
-   */
-  chaining?: "batched" | "inline";
-  /** Entries chained per sequencer transaction (default 500). */
-  batchSize?: number;
-  /** How long after a `record` the sequencer runs, so that one run chains many entries (default 50 ms). */
-  flushDelayMs?: number;
-  /**
-   * How often the sequencer also runs on its own, to chain entries whose transaction committed after the last run or
-   * that another (perhaps crashed) process inserted (default 1000 ms; 0 = never). Started by the first `record`.
-   */
-  sweepIntervalMs?: number;
-  /** Called when a background sequencer run fails (the entries stay unchained and are retried). */
-  onError?: (error: unknown) => void;
-  /**
-   * Opt-in, Postgres: let the transaction of a read (an action ending in `.read`) commit without waiting for its WAL
-   * flush (`SET LOCAL synchronous_commit = off`). A read then costs no disk flush, but if the database server (not
-   * the application) crashes within about half a second of the read, that read's audit entry can be lost. The entry
-   * is still written before the value is returned, and a failed write still fails the read. Default false.
-   */
-  relaxedReadDurability?: boolean;
-}
-
-export interface AuditQuery {
-  appId?: string;
-  action?: string;
-  resource?: string;
-  key?: string;
-  tenantId?: string;
-  /** Matches the actor's API key id, user id or system label. */
-  actor?: string;
-  outcome?: AuditOutcome;
-  /** Entries created at or after this time. */
-  from?: Date | string;
-  /** Entries created before this time. */
-  to?: Date | string;
-  cursor?: string;
-  limit?: number;
-}
-
-export type AuditFilter = Omit<AuditQuery, "cursor" | "limit">;
-
-const outcomeSchema = z.enum(["success", "failure", "denied"]);
-
-/** @internal What an audit event must be (exported for tests). */
-export const eventSchema = z.object({
-  action: z.string().min(1).max(128),
-  resource: z.string().min(1).max(128),
-  appId: z.string().min(1).max(256),
-  key: z.string().max(1024).optional(),
-  tenantId: z.string().max(256).optional(),
-  outcome: outcomeSchema.optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
-  sensitive: z.array(z.string()).optional(),
-});
-
-const OUTCOMES: ReadonlySet<unknown> = new Set(outcomeSchema.options);
-
-const isText = (value: unknown, min: number, max: number): boolean =>
-  typeof value === "string" && value.length >= min && value.length <= max;
-
-/**
- * True when `event` certainly passes {@link eventSchema}: the services' own events, checked without zod (an audited
- * read pays for this on every call). Anything unusual returns false and goes through zod, which then has the last
- * word and names the problem, so this check may be stricter than the schema but never looser.
- */
-export function isPlainEvent(event: unknown): event is AuditEvent {
-  if (typeof event !== "object" || event === null) return false;
-  const e = event as Record<string, unknown>;
-  if (!isText(e.action, 1, 128) || !isText(e.resource, 1, 128) || !isText(e.appId, 1, 256)) return false;
-  if (e.key !== undefined && !isText(e.key, 0, 1024)) return false;
-  if (e.tenantId !== undefined && !isText(e.tenantId, 0, 256)) return false;
-  if (e.outcome !== undefined && !OUTCOMES.has(e.outcome)) return false;
-  if (e.metadata !== undefined) {
-    if (typeof e.metadata !== "object" || e.metadata === null) return false;
-    if (Object.getPrototypeOf(e.metadata) !== Object.prototype) return false;
-  }
-  if (e.sensitive !== undefined) {
-    if (!Array.isArray(e.sensitive) || !e.sensitive.every((name) => typeof name === "string")) return false;
-  }
-  return true;
-}
-
-const filterShape = {
-  appId: z.string().min(1).optional(),
-  action: z.string().min(1).optional(),
-  resource: z.string().min(1).optional(),
-  key: z.string().min(1).optional(),
-  tenantId: z.string().min(1).optional(),
-  actor: z.string().min(1).optional(),
-  outcome: outcomeSchema.optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-};
-const filterSchema = z.object(filterShape).strict();
-const querySchema = z.object({ ...filterShape, cursor: z.string().optional(), limit: pageSizeSchema }).strict();
-const cursorSchema = z.object({ seq: z.number().int().positive() });
 
 /**
  * The append-only, hash-chained audit log (DESIGN §6 Audit). Implements the store's `AuditSink`: services call
- * `record(tx, event)` inside their transaction, so no audit row means no change. The actor comes from core's
- * `currentActor()`. Sensitive metadata values are stored as HMACs.
+ * `record(tx, event)` inside their transaction, so no audit row means no change, and `recordDetached(event)` for
+ * reads. Either way the entry is inserted unchained; the {@link Sequencer} chains committed entries in batches. The
+ * actor comes from core's `currentActor()`. Sensitive metadata values are stored as HMACs.
  */
 export class AuditLog implements AuditSink {
   readonly #db: VaultDb;
   readonly #hmacKey: Buffer;
   readonly #clock: Clock;
-  readonly #chaining: "batched" | "inline";
-  readonly #batchSize: number;
-  readonly #flushDelayMs: number;
-  readonly #sweepIntervalMs: number;
-  readonly #onError: (error: unknown) => void;
-  readonly #relaxedReads: boolean;
-  #flushTimer: ReturnType<typeof setTimeout> | undefined;
-  #sweepTimer: ReturnType<typeof setInterval> | undefined;
-  #flushing: Promise<number> = Promise.resolve(0);
-  #recordedSinceFlush = false;
+  readonly #sequencer: Sequencer;
   #closed = false;
-  /** Entries waiting for the next group commit of {@link recordDetached}. */
-  readonly #detached: { row: EntryRow; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  /** Where this process last saw the chain head (a hint: every append checks it in the database). */
-  #head: { lastSeq: number; lastHash: string } | undefined;
-  #detachedWriter: Promise<void> | undefined;
+  /** Entries of {@link recordDetached} waiting for the next group commit. */
+  readonly #waiting: WaitingEntry[] = [];
+  /** The group commit in progress, if any. */
+  #groupCommit: Promise<void> | undefined;
 
   constructor(options: AuditLogOptions) {
     this.#db = options.db;
@@ -306,147 +41,70 @@ export class AuditLog implements AuditSink {
       throw new VaultError("VALIDATION", "audit hmacKey must be at least 16 bytes", { details: { field: "hmacKey" } });
     }
     this.#clock = options.clock ?? systemClock;
-    this.#chaining = options.chaining ?? "batched";
-    this.#batchSize = options.batchSize ?? 500;
-    this.#flushDelayMs = options.flushDelayMs ?? 50;
-    this.#sweepIntervalMs = options.sweepIntervalMs ?? 1000;
-    this.#onError = options.onError ?? (() => {});
-    this.#relaxedReads = options.relaxedReadDurability ?? false;
-  }
-
-  /** Append one entry inside `tx`. Throws (and so rolls the caller back) if the entry cannot be written. */
-  async record(tx: Executor, event: AuditEvent): Promise<void> {
-    const row = this.#entryRow(event);
-    if (this.#chaining === "inline") {
-      await this.#appendLocked(tx, [row]);
-      return;
-    }
-    if (this.#relaxedReads && row.action.endsWith(".read")) await tx.execute(sql`set local synchronous_commit = off`);
-    await insertEntries(tx, [row]);
-    this.#scheduleFlush();
+    this.#sequencer = new Sequencer({
+      db: this.#db,
+      clock: this.#clock,
+      batchSize: options.batchSize ?? 500,
+      flushDelayMs: options.flushDelayMs ?? 50,
+      sweepIntervalMs: options.sweepIntervalMs ?? 1000,
+      onError: options.onError ?? (() => {}),
+    });
   }
 
   /**
-   * Append one entry in a transaction of the log's own; resolves once it is committed, rejects if it could not be.
-   * Meant for reads, which change nothing: the caller returns its value only after this resolves. Entries that
-   * arrive while a write is in flight go together in the next one (group commit), so N concurrent reads cost one
-   * INSERT and one commit rather than N.
+   * Append one entry inside `tx`, unchained; the sequencer chains it once `tx` has committed. Throws (and so rolls
+   * the caller back) if the entry cannot be written.
+   */
+  async record(tx: Executor, event: AuditEvent): Promise<void> {
+    await insertEntries(tx, [this.#newRow(event)]);
+    this.#sequencer.schedule();
+  }
+
+  /**
+   * Append one entry in a transaction of the log's own; resolves once it is committed (a normal, durable commit),
+   * rejects if it could not be. Meant for reads, which change nothing: the caller returns its value only after this
+   * resolves. Entries that arrive while a write is in flight go together into the next one (group commit), so N
+   * concurrent reads cost one INSERT and one commit rather than N. The sequencer chains them afterwards.
    */
   recordDetached(event: AuditEvent): Promise<void> {
-    const row = this.#entryRow(event);
+    let row: NewEntryRow;
+    try {
+      row = this.#newRow(event);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
-      this.#detached.push({ row, resolve, reject });
-      this.#detachedWriter ??= this.#writeDetached();
+      this.#waiting.push({ row, resolve, reject });
+      this.#groupCommit ??= this.#commitWaiting();
     });
   }
 
-  async #writeDetached(): Promise<void> {
+  async #commitWaiting(): Promise<void> {
     try {
-      await null; // let entries recorded in the same synchronous run (a Promise.all of reads) join the first batch
-      while (this.#detached.length > 0) {
-        const batch = this.#detached.splice(0, this.#batchSize);
+      await null; // entries recorded in the same synchronous run (a Promise.all of reads) join the first write
+      while (this.#waiting.length > 0) {
+        const group = this.#waiting.splice(0, ENTRIES_PER_INSERT);
         try {
-          await this.#appendChained(batch.map((waiting) => waiting.row));
-          for (const waiting of batch) waiting.resolve();
+          // A single statement is a transaction of its own: when it returns, its commit is done.
+          await insertEntries(
+            this.#db,
+            group.map((waiting) => waiting.row),
+          );
         } catch (error) {
-          for (const waiting of batch) waiting.reject(error);
+          for (const waiting of group) waiting.reject(error);
+          continue;
         }
+        for (const waiting of group) waiting.resolve();
+        this.#sequencer.schedule();
       }
     } finally {
-      this.#detachedWriter = undefined;
+      this.#groupCommit = undefined;
     }
   }
 
-  /**
-   * Append entries already chained, in one statement that moves the chain head only if it is still where this
-   * process last saw it and no committed entry is waiting to be chained (and inserts nothing otherwise). So a
-   * group-committed batch of reads is written once — no later UPDATE by the sequencer — and takes the head's row
-   * lock only for its own short statement. On a miss, chain what is pending, read the head again and retry; after
-   * a few misses, wait for the head's lock instead.
-   */
-  async #appendChained(rows: EntryRow[]): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const start = this.#head ?? (await readHead(this.#db));
-      const chained = chain(start, rows);
-      const end = { lastSeq: start.lastSeq + rows.length, lastHash: chained[chained.length - 1]!.hash };
-      const statement = sql`with head as (
-          update ${auditChain} set last_seq = ${end.lastSeq}, last_hash = ${end.lastHash},
-                 updated_at = ${this.#clock.now().toISOString()}::timestamptz
-           where id = ${CHAIN_ID} and last_seq = ${start.lastSeq} and last_hash = ${start.lastHash}
-             and not exists (select 1 from ${auditEntries} where seq is null)
-           ${this.#relaxedReads ? sql`and set_config('synchronous_commit', 'off', true) is not null` : sql``}
-          returning 1
-        )
-        , appended as (
-          insert into ${auditEntries} (${ENTRY_COLUMNS})
-          select ${ENTRY_COLUMNS} from json_to_recordset(${JSON.stringify(chained)}::text::json) as ${ENTRY_RECORD}
-          where exists (select 1 from head)
-          returning 1
-        )
-        select count(*)::int as n from appended`;
-      const [appended] = await queryPrepared<{ n: number }>(
-        this.#db,
-        this.#relaxedReads ? "vault_audit_append_relaxed" : "vault_audit_append",
-        statement,
-      );
-      if (Number(appended?.n) === rows.length) {
-        this.#head = end;
-        return;
-      }
-      // The head moved, or committed entries are still unchained: chain those first, so that an entry never
-      // lands ahead of one that committed before it.
-      this.#head = undefined;
-      await this.flush();
-    }
-    await withTransaction(this.#db, async (tx) => {
-      if (this.#relaxedReads) await tx.execute(sql`set local synchronous_commit = off`);
-      await this.#appendLocked(tx, rows);
-    });
-  }
-
-  /**
-   * Append entries chained, holding the head's row lock until `tx` ends (inline chaining, and the fallback of
-   * {@link #appendChained}). Committed entries still waiting for the sequencer are chained first, so they keep
-   * their place before these.
-   */
-  async #appendLocked(tx: Executor, rows: EntryRow[]): Promise<void> {
-    let head = await lockHead(tx);
-    for (;;) {
-      const pending = await chainPending(tx, head, this.#batchSize);
-      head = pending.head;
-      if (pending.count < this.#batchSize) break;
-    }
-    const chained = chain(head, rows);
-    await insertEntries(tx, chained);
-    await moveHead(
-      tx,
-      { lastSeq: head.lastSeq + rows.length, lastHash: chained[chained.length - 1]!.hash },
-      this.#clock.now(),
-    );
-    this.#head = undefined; // known once `tx` commits, which this method does not see
-  }
-
-  #entryRow(event: AuditEvent): EntryRow {
+  #newRow(event: AuditEvent): NewEntryRow {
     if (this.#closed) throw new VaultError("UNAVAILABLE", "the audit log is closed");
-    const input = isPlainEvent(event) ? event : parseInput(eventSchema, event, "audit event");
-    const actor = currentActor();
-    return {
-      id: newId("audit"),
-      appId: input.appId,
-      action: input.action,
-      resource: input.resource,
-      key: input.key ?? null,
-      tenantId: input.tenantId ?? null,
-      actorAppId: actor?.appId ?? null,
-      actorApiKeyId: actor?.apiKeyId ?? null,
-      actorUserId: actor?.userId ?? null,
-      actorSystem: actor?.system ?? null,
-      ip: actor?.ip ?? null,
-      requestId: actor?.requestId ?? null,
-      outcome: input.outcome ?? "success",
-      metadata: this.#protect(input.metadata ?? {}, input.sensitive ?? []),
-      createdAt: this.#clock.now(),
-    };
+    return newEntryRow(event, this.#hmacKey, this.#clock.now());
   }
 
   /**
@@ -454,9 +112,7 @@ export class AuditLog implements AuditSink {
    * several processes never interleave). Resolves to how many entries this call chained.
    */
   flush(): Promise<number> {
-    const run = this.#flushing.catch(() => 0).then(() => this.#chainAll());
-    this.#flushing = run;
-    return run;
+    return this.#sequencer.run();
   }
 
   /**
@@ -467,55 +123,18 @@ export class AuditLog implements AuditSink {
   async verify(options: { batchSize?: number } = {}): Promise<AuditVerification & { pending: number }> {
     await this.flush();
     const head = await readHead(this.#db);
-    const batch = options.batchSize ?? 1000;
-    const db = this.#db;
-    async function* walk(): AsyncIterable<ChainedEntry> {
-      let after = 0;
-      while (after < head.lastSeq) {
-        const rows = await db
-          .select()
-          .from(auditEntries)
-          .where(and(gt(auditEntries.seq, after), lte(auditEntries.seq, head.lastSeq)))
-          .orderBy(asc(auditEntries.seq))
-          .limit(batch);
-        if (rows.length === 0) return;
-        for (const row of rows) yield toEntry(row);
-        after = rows[rows.length - 1]?.seq ?? head.lastSeq;
-      }
-    }
-    const result = await verifyChain(walk(), {
+    const result = await verifyChain(chainUpTo(this.#db, head, options.batchSize ?? 1000), {
       head,
-      findByHash: async (hash) => {
-        const [row] = await db
-          .select({ id: auditEntries.id, seq: auditEntries.seq })
-          .from(auditEntries)
-          .where(eq(auditEntries.hash, hash))
-          .limit(1);
-        return row;
-      },
+      findByHash: (hash) => findByHash(this.#db, hash),
     });
-    const [pending] = await queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from ${auditEntries} where ${auditEntries.seq} is null`,
-    );
-    return { ...result, pending: Number(pending?.n ?? 0) };
+    return { ...result, pending: await countPending(this.#db) };
   }
 
   /** Chained entries matching `filter`, newest first, a page at a time. Chains pending entries first. */
   async query(filter: AuditQuery = {}): Promise<Page<AuditEntry>> {
-    const input = parseInput(querySchema, filter, "audit query");
+    const input = parseQuery(filter);
     await this.flush();
-    const conditions = [isNotNull(auditEntries.seq), ...filterConditions(input)];
-    if (input.cursor !== undefined) {
-      conditions.push(lt(auditEntries.seq, decodeCursor(input.cursor, cursorSchema).seq));
-    }
-    const rows = await this.#db
-      .select()
-      .from(auditEntries)
-      .where(and(...conditions))
-      .orderBy(desc(auditEntries.seq))
-      .limit(input.limit + 1);
-    return toPage(rows, input.limit, toEntry, (row) => ({ seq: row.seq }));
+    return queryEntries(this.#db, input);
   }
 
   /**
@@ -523,21 +142,9 @@ export class AuditLog implements AuditSink {
    * so that an export of the whole chain can be checked offline with `verifyChain(parseExport(…))`.
    */
   async *export(filter: AuditFilter = {}): AsyncIterable<string> {
-    const input = parseInput(filterSchema, filter, "audit export filter");
+    const input = parseFilter(filter);
     await this.flush();
-    let after = 0;
-    for (;;) {
-      const rows = await this.#db
-        .select()
-        .from(auditEntries)
-        .where(and(isNotNull(auditEntries.seq), gt(auditEntries.seq, after), ...filterConditions(input)))
-        .orderBy(asc(auditEntries.seq))
-        .limit(500);
-      for (const row of rows) yield `${JSON.stringify(toEntry(row))}\n`;
-      const last = rows[rows.length - 1];
-      if (rows.length < 500 || !last?.seq) return;
-      after = last.seq;
-    }
+    yield* exportLines(this.#db, input);
   }
 
   /** {@link export} as a Node readable stream (e.g. to pipe into an HTTP response). */
@@ -545,221 +152,12 @@ export class AuditLog implements AuditSink {
     return Readable.from(this.export(filter));
   }
 
-  /** Stop the background sequencer and chain what is pending. Call before closing the database. */
+  /** Refuse new entries, wait for the group commit in flight, and chain what is pending. Call before closing the db. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    if (this.#flushTimer) clearTimeout(this.#flushTimer);
-    if (this.#sweepTimer) clearInterval(this.#sweepTimer);
-    this.#flushTimer = undefined;
-    this.#sweepTimer = undefined;
-    await this.#detachedWriter;
+    this.#sequencer.stop();
+    await this.#groupCommit;
     await this.flush();
   }
-
-  #protect(metadata: Record<string, unknown>, sensitive: string[]): Record<string, unknown> {
-    if (sensitive.length === 0 && isFlatJson(metadata)) return { ...metadata };
-    let plain: Record<string, unknown>;
-    try {
-      // Normalise to what jsonb will hold (Dates to strings, undefined members dropped), so hashes agree.
-      plain = JSON.parse(JSON.stringify(metadata)) as Record<string, unknown>;
-    } catch (cause) {
-      throw new VaultError("VALIDATION", "invalid audit event: metadata must be JSON-serialisable", {
-        details: { field: "metadata" },
-        cause,
-      });
-    }
-    for (const name of sensitive) {
-      if (Object.hasOwn(plain, name)) plain[name] = protectValue(this.#hmacKey, plain[name]);
-    }
-    return plain;
-  }
-
-  #scheduleFlush(): void {
-    this.#recordedSinceFlush = true;
-    if (this.#sweepTimer === undefined && this.#sweepIntervalMs > 0) {
-      this.#sweepTimer = setInterval(() => this.#backgroundFlush(), this.#sweepIntervalMs);
-      this.#sweepTimer.unref?.();
-    }
-    if (this.#flushTimer !== undefined) return;
-    this.#flushTimer = setTimeout(() => {
-      this.#flushTimer = undefined;
-      this.#backgroundFlush();
-    }, this.#flushDelayMs);
-    this.#flushTimer.unref?.();
-  }
-
-  #backgroundFlush(): void {
-    if (this.#closed) return;
-    this.#recordedSinceFlush = false;
-    this.flush().then(
-      () => {
-        // Entries recorded while this run was going may have committed after it looked: run again.
-        if (this.#recordedSinceFlush && !this.#closed) this.#scheduleFlush();
-      },
-      (error) => this.#onError(error),
-    );
-  }
-
-  async #chainAll(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const chained = await this.#chainBatch();
-      total += chained;
-      if (chained < this.#batchSize) return total;
-    }
-  }
-
-  async #chainBatch(): Promise<number> {
-    return withTransaction(this.#db, async (tx) => {
-      // The chain is derived data: if a server crash loses this commit, the entries are simply chained again. So
-      // the sequencer does not wait for its WAL flush, and does not double the disk flushes of audited writes.
-      await tx.execute(sql`set local synchronous_commit = off`);
-      const head = await lockHead(tx);
-      const chained = await chainPending(tx, head, this.#batchSize);
-      if (chained.count > 0) await moveHead(tx, chained.head, this.#clock.now());
-      this.#head = undefined; // moved; the next append reads it again
-      return chained.count;
-    });
-  }
-}
-
-/**
- * Chain up to `limit` committed, unchained entries (oldest id first) after `head`, whose row lock `tx` holds: each
- * gets its seq, prev_hash and hash in one UPDATE. Returns the new head (not yet stored) and how many were chained.
- */
-async function chainPending(
-  tx: Executor,
-  head: { lastSeq: number; lastHash: string },
-  limit: number,
-): Promise<{ head: { lastSeq: number; lastHash: string }; count: number }> {
-  const rows = await tx
-    .select()
-    .from(auditEntries)
-    .where(isNull(auditEntries.seq))
-    .orderBy(asc(auditEntries.id))
-    .limit(limit);
-  if (rows.length === 0) return { head, count: 0 };
-  let seq = head.lastSeq;
-  let prevHash = head.lastHash;
-  const links = rows.map((row) => {
-    seq += 1;
-    const hash = entryHash(prevHash, toEntry({ ...row, seq }));
-    const link = { id: row.id, seq, prev_hash: prevHash, hash };
-    prevHash = hash;
-    return link;
-  });
-  const updated = await queryPrepared<{ id: string }>(
-    tx,
-    "vault_audit_chain_pending",
-    sql`update ${auditEntries} as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-        from json_to_recordset(${JSON.stringify(links)}::text::json) as v(id text, seq bigint, prev_hash text, hash text)
-        where e.id = v.id and e.seq is null
-        returning e.id`,
-  );
-  if (updated.length !== rows.length) {
-    // Cannot happen while every sequencer holds the head lock; refuse rather than leave a gap.
-    throw new VaultError("CONFLICT", "audit chain changed while it was being extended; retry");
-  }
-  return { head: { lastSeq: seq, lastHash: prevHash }, count: rows.length };
-}
-
-async function moveHead(tx: Executor, head: { lastSeq: number; lastHash: string }, now: Date): Promise<void> {
-  await tx
-    .update(auditChain)
-    .set({ lastSeq: head.lastSeq, lastHash: head.lastHash, updatedAt: now })
-    .where(eq(auditChain.id, CHAIN_ID));
-}
-
-async function lockHead(tx: Executor): Promise<{ lastSeq: number; lastHash: string }> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const [head] = await tx
-      .select({ lastSeq: auditChain.lastSeq, lastHash: auditChain.lastHash })
-      .from(auditChain)
-      .where(eq(auditChain.id, CHAIN_ID))
-      .for("update");
-    if (head) return head;
-    // The migration creates the head; recreate it if someone removed it, then lock it.
-    await tx
-      .insert(auditChain)
-      .values({ id: CHAIN_ID, lastSeq: 0, lastHash: GENESIS_HASH, updatedAt: new Date(0) })
-      .onConflictDoNothing();
-  }
-  throw new VaultError("INTERNAL", "audit chain head is missing");
-}
-
-async function readHead(db: Executor): Promise<{ lastSeq: number; lastHash: string }> {
-  const [head] = await db
-    .select({ lastSeq: auditChain.lastSeq, lastHash: auditChain.lastHash })
-    .from(auditChain)
-    .where(eq(auditChain.id, CHAIN_ID));
-  return head ?? { lastSeq: 0, lastHash: GENESIS_HASH };
-}
-
-function filterConditions(input: z.output<typeof filterSchema>): SQL[] {
-  const conditions: SQL[] = [];
-  if (input.appId !== undefined) conditions.push(eq(auditEntries.appId, input.appId));
-  if (input.action !== undefined) conditions.push(eq(auditEntries.action, input.action));
-  if (input.resource !== undefined) conditions.push(eq(auditEntries.resource, input.resource));
-  if (input.key !== undefined) conditions.push(eq(auditEntries.key, input.key));
-  if (input.tenantId !== undefined) conditions.push(eq(auditEntries.tenantId, input.tenantId));
-  if (input.outcome !== undefined) conditions.push(eq(auditEntries.outcome, input.outcome));
-  if (input.from !== undefined) conditions.push(gte(auditEntries.createdAt, input.from));
-  if (input.to !== undefined) conditions.push(lt(auditEntries.createdAt, input.to));
-  if (input.actor !== undefined) {
-    const actor = or(
-      eq(auditEntries.actorApiKeyId, input.actor),
-      eq(auditEntries.actorUserId, input.actor),
-      eq(auditEntries.actorSystem, input.actor),
-    );
-    if (actor) conditions.push(actor);
-  }
-  return conditions;
-}
-
-/** A stored row as the public entry shape (also what the hash covers, plus the chain columns). */
-export function toEntry(row: Omit<AuditEntryRow, "seq"> & { seq: number | null }): AuditEntry & { seq: number } {
-  return {
-    id: row.id,
-    seq: row.seq as number,
-    appId: row.appId,
-    action: row.action,
-    resource: row.resource,
-    key: row.key,
-    tenantId: row.tenantId,
-    actor: {
-      appId: row.actorAppId,
-      apiKeyId: row.actorApiKeyId,
-      userId: row.actorUserId,
-      system: row.actorSystem,
-    },
-    ip: row.ip,
-    requestId: row.requestId,
-    outcome: row.outcome as AuditOutcome,
-    metadata: row.metadata,
-    createdAt: row.createdAt,
-    prevHash: row.prevHash,
-    hash: row.hash,
-  };
-}
-
-/** Parse NDJSON lines of an {@link AuditLog.export} back into entries (for offline `verifyChain`). */
-export async function* parseExport(lines: AsyncIterable<string> | Iterable<string>): AsyncIterable<AuditEntry> {
-  let buffered = "";
-  for await (const chunk of lines) {
-    buffered += chunk;
-    let newline = buffered.indexOf("\n");
-    while (newline !== -1) {
-      const line = buffered.slice(0, newline).trim();
-      buffered = buffered.slice(newline + 1);
-      if (line !== "") yield fromJson(line);
-      newline = buffered.indexOf("\n");
-    }
-  }
-  if (buffered.trim() !== "") yield fromJson(buffered.trim());
-}
-
-function fromJson(line: string): AuditEntry {
-  const parsed = JSON.parse(line) as AuditEntry & { createdAt: string };
-  return { ...parsed, createdAt: new Date(parsed.createdAt) };
 }

@@ -1,13 +1,4 @@
-export {
-  type AuditEntry,
-  type AuditFilter,
-  AuditLog,
-  type AuditLogOptions,
-  type AuditQuery,
-  CHAIN_ID,
-  parseExport,
-  toEntry,
-} from "./audit-log";
+export { AuditLog } from "./audit-log";
 export {
   CANONICAL_VERSION,
   canonicalEntry,
@@ -17,6 +8,10 @@ export {
   type HashedEntry,
   protectValue,
 } from "./canonical";
+export { parseExport } from "./query";
+export { toEntry } from "./rows";
+export { CHAIN_ID } from "./sequencer";
+export type { AuditEntry, AuditFilter, AuditLogOptions, AuditQuery } from "./types";
 export {
   type AuditChainProblem,
   type AuditVerification,

@@ -1,7 +1,7 @@
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { VaultError } from "@vault/core";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
-import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -125,21 +125,4 @@ export async function queryRows<T extends Record<string, unknown>>(executor: Exe
 function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
-
-const dialect = new PgDialect();
-
-/**
- * Run raw SQL whose text never changes as a prepared statement, and get its rows on either driver. On postgres.js,
- * Drizzle sends every other parameterised statement unprepared, which makes the driver ask the server for the
- * parameter types first: two round trips instead of one. Use it for hot statements only — each distinct text is
- * kept prepared on every pooled connection (never build the text from values; pass them as parameters).
- */
-export async function queryPrepared<T extends Record<string, unknown>>(
-  executor: Executor,
-  name: string,
-  query: SQL,
-): Promise<T[]> {
-  const prepared = executor._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
-  return rowsOf<T>(await prepared.execute());
 }

@@ -7,7 +7,6 @@ export {
   type Executor,
   type OpenDatabaseOptions,
   openDatabase,
-  queryPrepared,
   queryRows,
   type Schema,
   type VaultDb,
