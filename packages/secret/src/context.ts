@@ -8,6 +8,7 @@ import {
   type VaultDb,
   withTransaction,
 } from "@vault/store";
+import type { PreparedReads } from "./read";
 
 /** What every secret operation works with: the service's settings, resolved once by `SecretService`. */
 export interface SecretContext {
@@ -18,6 +19,8 @@ export interface SecretContext {
   /** Versions a new secret keeps readable (a secret's own `maxVersions` wins once set). */
   readonly maxVersions: number;
   readonly maxValueBytes: number;
+  /** The reads on `db`, prepared once. */
+  readonly reads: PreparedReads;
 }
 
 /** Join the caller's transaction when given one, else open one. */

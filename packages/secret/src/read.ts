@@ -1,7 +1,15 @@
 import { decodeCursor, isVaultError, notFound, type Page, toPage, VaultError } from "@vault/core";
 import { openValue } from "@vault/crypto";
-import { type AuditEvent, byteOrderKeyset, type Executor, type SecretRow, secrets, secretVersions } from "@vault/store";
-import { and, eq, gt } from "drizzle-orm";
+import {
+  type AuditEvent,
+  byteOrderKeyset,
+  type Executor,
+  type SecretRow,
+  secrets,
+  secretVersions,
+  type VaultDb,
+} from "@vault/store";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { SecretContext } from "./context";
 import { asBuffer, decodeValue, envelopePlace, toMeta } from "./rows";
 import { listCursorSchema } from "./schemas";
@@ -54,13 +62,8 @@ export async function statSecret(
   key: string,
   version: number | undefined,
 ): Promise<SecretStat> {
-  const [row] = await ctx.db
-    .select({ head: secrets, version: versionState })
-    .from(secrets)
-    .leftJoin(secretVersions, versionOf(version))
-    .where(and(eq(secrets.appId, appId), eq(secrets.key, key)))
-    .prepare(version === undefined ? "vault_secret_stat_current" : "vault_secret_stat_version")
-    .execute();
+  const statement = version === undefined ? ctx.reads.statCurrent : ctx.reads.statVersion;
+  const [row] = await statement.execute({ appId, key, version });
   const found = checkReadable(ctx, appId, key, version, row);
   return { version: found.version, meta: found.meta };
 }
@@ -72,16 +75,15 @@ async function decrypt(
   key: string,
   wanted: number | undefined,
 ): Promise<Secret> {
-  const [row] = await executor
-    .select({
-      head: secrets,
-      version: { ...versionState, ciphertext: secretVersions.ciphertext, wrappedDek: secretVersions.wrappedDek },
-    })
-    .from(secrets)
-    .leftJoin(secretVersions, versionOf(wanted))
-    .where(and(eq(secrets.appId, appId), eq(secrets.key, key)))
-    .prepare(wanted === undefined ? "vault_secret_read_current" : "vault_secret_read_version")
-    .execute();
+  const byVersion = wanted !== undefined;
+  // On the service's own handle, the statement prepared once; in a transaction, built for it (a rarer path).
+  const statement =
+    executor === ctx.db
+      ? byVersion
+        ? ctx.reads.readVersion
+        : ctx.reads.readCurrent
+      : readQuery(executor, byVersion).prepare(byVersion ? READ_VERSION : READ_CURRENT);
+  const [row] = await statement.execute({ appId, key, version: wanted });
   const { version, meta } = checkReadable(ctx, appId, key, wanted, row);
   const envelope = row!.version!;
   if (envelope.ciphertext === null || envelope.wrappedDek === null) {
@@ -105,6 +107,27 @@ async function decrypt(
   return { value: decodeValue(plain, key), version, meta };
 }
 
+/**
+ * The reads, prepared once per service on its own handle, with placeholders for app, key and version. Measured
+ * (same run, median of 12 × 300 sequential reads of one row, 2026-12-05): the SELECT built and prepared per call took
+ * 0.40 ms on Postgres against 0.11 ms prepared once, 0.85 against 0.59 ms on PGlite; a whole get, 0.14 and 0.68 ms.
+ * Building the Drizzle query alone costs ~0.1 ms of CPU per call. `.prepare()` also makes postgres.js keep a
+ * server-side statement instead of asking for the parameter types first. One name per statement text (node-postgres
+ * keys prepared statements by name).
+ */
+export function prepareReads(db: VaultDb) {
+  return {
+    readCurrent: readQuery(db, false).prepare(READ_CURRENT),
+    readVersion: readQuery(db, true).prepare(READ_VERSION),
+    statCurrent: statQuery(db, false).prepare("vault_secret_stat_current"),
+    statVersion: statQuery(db, true).prepare("vault_secret_stat_version"),
+  };
+}
+export type PreparedReads = ReturnType<typeof prepareReads>;
+
+const READ_CURRENT = "vault_secret_read_current";
+const READ_VERSION = "vault_secret_read_version";
+
 /** What decides whether a version is readable; `id` is never null, so a missing version row reads as null. */
 const versionState = {
   id: secretVersions.id,
@@ -113,15 +136,34 @@ const versionState = {
   kekId: secretVersions.kekId,
 };
 
-/**
- * The join to the wanted version row: the current one, or a given number. The reads that use it run as prepared
- * statements (one name per statement text, as node-postgres requires): on postgres.js an unprepared statement first
- * asks the server for its parameter types, and that round trip doubled a get (≈0.8 ms against ≈0.4 ms measured).
- */
-function versionOf(version: number | undefined) {
+/** The head row joined with the wanted version row and its envelope (`get`). */
+function readQuery(executor: Executor, byVersion: boolean) {
+  return executor
+    .select({
+      head: secrets,
+      version: { ...versionState, ciphertext: secretVersions.ciphertext, wrappedDek: secretVersions.wrappedDek },
+    })
+    .from(secrets)
+    .leftJoin(secretVersions, versionOf(byVersion))
+    .where(byAppAndKey);
+}
+
+/** The head row joined with the wanted version row's state only: never the envelope (`stat`). */
+function statQuery(executor: Executor, byVersion: boolean) {
+  return executor
+    .select({ head: secrets, version: versionState })
+    .from(secrets)
+    .leftJoin(secretVersions, versionOf(byVersion))
+    .where(byAppAndKey);
+}
+
+const byAppAndKey = and(eq(secrets.appId, sql.placeholder("appId")), eq(secrets.key, sql.placeholder("key")));
+
+/** The join to the wanted version row: the current one, or the `version` placeholder. */
+function versionOf(byVersion: boolean) {
   return and(
     eq(secretVersions.secretId, secrets.id),
-    eq(secretVersions.version, version === undefined ? secrets.currentVersion : version),
+    eq(secretVersions.version, byVersion ? sql.placeholder("version") : secrets.currentVersion),
   );
 }
 

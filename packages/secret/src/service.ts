@@ -2,7 +2,7 @@ import { appIdSchema, keySchema, type Page, parseInput, systemClock, validation 
 import { noAudit } from "@vault/store";
 import { inTransaction, type SecretContext } from "./context";
 import { purgeSecret } from "./purge";
-import { findHead, getSecret, listSecrets, statSecret } from "./read";
+import { findHead, getSecret, listSecrets, prepareReads, statSecret } from "./read";
 import { rewrapAll, rewrapStatus } from "./rewrap";
 import { encodeValue, toMeta } from "./rows";
 import {
@@ -55,6 +55,7 @@ export class SecretService {
       clock: options.clock ?? systemClock,
       maxVersions: parseInput(maxVersionsSchema.default(DEFAULT_MAX_VERSIONS), options.maxVersions, "maxVersions"),
       maxValueBytes: options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES,
+      reads: prepareReads(options.db),
     };
   }
 
