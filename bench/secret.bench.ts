@@ -45,7 +45,7 @@ async function baselineGet(): Promise<string> {
   );
   return decryptWithKey(plainKey, rows[0]!.ciphertext, associatedData(place)).toString("utf8");
 }
-// The same SELECT as a prepared statement (what the service uses on its own handle), to show where its lead comes from.
+// The same SELECT as a prepared statement (the service's reads are prepared too), to show where its lead comes from.
 const preparedSelect = t.db
   .select({ ciphertext: secretVersions.ciphertext })
   .from(secrets)
@@ -62,7 +62,8 @@ async function preparedBaselineGet(): Promise<string> {
 if (
   (await preparedBaselineGet()) !== value256 ||
   (await baselineGet()) !== value256 ||
-  (await service.get(app, "db/password")).value !== value256
+  (await service.get(app, "db/password")).value !== value256 ||
+  (await service.stat(app, "db/password")).version !== 1
 ) {
   throw new Error("bench setup: values do not round-trip");
 }
@@ -74,8 +75,12 @@ await compare({
   baseline: { name: "hand-written SELECT + AES-GCM decrypt", fn: baselineGet },
   cases: [
     { name: "secrets.get (no audit sink)", fn: () => service.get(app, "db/password"), target: { minRatio: 0.7 } },
-    { name: "secrets.get (audit sink: tx + record)", fn: () => audited.get(app, "db/password") },
+    { name: "secrets.get (MemoryAuditSink: read, then recordDetached)", fn: () => audited.get(app, "db/password") },
     { name: "hand-written SELECT, prepared + AES-GCM decrypt", fn: preparedBaselineGet },
+    {
+      name: "secrets.stat (same SELECT without the envelope; no decrypt, no audit)",
+      fn: () => service.stat(app, "db/password"),
+    },
   ],
 });
 
@@ -111,7 +116,12 @@ await compare({
   time: 3000,
   title: `secret set, 256-byte value (${t.driver})`,
   baseline: { name: "hand-written INSERT + AES-GCM encrypt", fn: baselineSet },
-  cases: [{ name: "secrets.set (lock head, version, prune)", fn: () => service.set(app, "db/rotating", value256) }],
+  cases: [
+    {
+      name: "secrets.set (create-or-lock head, insert version, prune, update head)",
+      fn: () => service.set(app, "db/rotating", value256),
+    },
+  ],
 });
 
 // Envelope crypto alone: a fresh DEK per value, AES-256-GCM (node:crypto) for the value and for the DEK, both ways.

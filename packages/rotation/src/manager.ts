@@ -38,8 +38,9 @@ export function exponentialBackoff(options: BackoffOptions = {}): BackoffFn {
 
 /**
  * Rotates due policies of every app on a timer. Safe with many server instances: each tick claims due policies with
- * `FOR UPDATE SKIP LOCKED` (see `RotationService.rotateDue`), so a policy is rotated by exactly one of them. Failed
- * policies wait (exponential backoff, persisted on the policy) before the next attempt. `start`/`stop` are idempotent.
+ * `FOR UPDATE SKIP LOCKED` and leases each for its rotation (see `RotationService.rotateDue`), so a policy is rotated
+ * by exactly one of them; a rotation whose process died is taken up again once its lease has passed. Failed policies
+ * wait (exponential backoff, persisted on the policy) before the next attempt. `start`/`stop` are idempotent.
  */
 export class RotationManager {
   readonly #service: RotationService;

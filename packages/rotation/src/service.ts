@@ -50,6 +50,8 @@ export interface RotationPolicy {
   /** Scheduled attempts wait until then after a failure (backoff). */
   retryAt: Date | null;
   lastError: string | null;
+  /** While a rotation of this policy runs: until when it is leased to it (other managers skip it). Null when idle. */
+  leaseUntil: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -95,10 +97,34 @@ export interface RotationServiceOptions {
   clock?: Clock;
   /** Custom rotators (for policies with strategy `custom`); more can be added with `registerRotator`. */
   rotators?: RegisteredRotator[];
+  /**
+   * How long a started rotation keeps its policy to itself (default 5 minutes). Longer than any rotator takes: if
+   * the process dies mid-rotation, the policy is due again once the lease has passed.
+   */
+  leaseMs?: number;
 }
 
 /** How long scheduled attempts wait after `failures` consecutive failures. */
 export type BackoffFn = (failures: number) => number;
+
+type Trigger = "manual" | "schedule";
+
+/** A policy claimed for one rotation: leased, with the secret's version and value the rotator starts from. */
+interface Claim {
+  policy: RotationPolicyRow;
+  trigger: Trigger;
+  /** The rotation time: the record's, `lastRotatedAt`, and the base of `nextRotationAt`. */
+  at: Date;
+  leaseUntil: Date;
+  actor: string | null;
+  /** The version the write checks and sets against (null: the secret must still not exist). */
+  oldVersion: number | null;
+  currentValue?: SecretValue;
+  /** Reading the current value failed: the attempt fails with this, without calling the rotator. */
+  error?: unknown;
+}
+
+const DEFAULT_LEASE_MS = 5 * 60 * 1000;
 
 const MAX_INTERVAL_MS = 10 * 366 * 24 * 3600 * 1000;
 const intervalSchema = z
@@ -123,14 +149,17 @@ const updateSchema = z
     params: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
+const leaseSchema = z.number().int().min(1000, "leaseMs must be at least 1000 ms").max(MAX_INTERVAL_MS);
 const listSchema = z.object({ cursor: z.string().optional(), limit: pageSizeSchema }).strict();
 const policyCursor = z.object({ secretKey: z.string() });
 const recordCursor = z.object({ createdAt: z.iso.datetime(), id: z.string() });
 
 /**
- * Rotation policies and rotations (DESIGN §6 Rotation). `rotateNow` is one transaction: the new secret version (through
- * the secret service, joining the transaction), the rotation record, the policy's times and the audit entry. A
- * failing rotator changes nothing; its failure record and audit entry are committed after the attempt rolled back.
+ * Rotation policies and rotations (DESIGN §6 Rotation). A rotation is claimed in a short transaction (policy locked
+ * and leased, current value read), the rotator runs with no transaction open, and the outcome is written in one
+ * transaction: the new secret version (check-and-set on the version the rotator started from), the rotation record,
+ * the policy's times and the audit entry. A failing rotator or a conflicting write changes neither the secret nor the
+ * policy's times; its failure record and audit entry are committed instead.
  */
 export class RotationService {
   readonly #db: VaultDb;
@@ -138,12 +167,14 @@ export class RotationService {
   readonly #audit: AuditSink;
   readonly #clock: Clock;
   readonly #rotators = new Map<string, Rotator>();
+  readonly #leaseMs: number;
 
   constructor(options: RotationServiceOptions) {
     this.#db = options.db;
     this.#secrets = options.secrets;
     this.#audit = options.audit ?? noAudit;
     this.#clock = options.clock ?? systemClock;
+    this.#leaseMs = parseInput(leaseSchema.default(DEFAULT_LEASE_MS), options.leaseMs, "leaseMs");
     for (const rotator of options.rotators ?? [])
       this.registerRotator(rotator.appId, rotator.secretKey, rotator.rotate);
   }
@@ -262,23 +293,36 @@ export class RotationService {
 
   /**
    * Rotate one secret now, whatever its schedule: the rotator gets the current value, the secret gets a new version
-   * (metadata kept), a rotation record, the policy's `lastRotatedAt`/`nextRotationAt` and a `rotation.rotated` audit
-   * entry are committed together. If the rotator (or anything else) fails, nothing of that changes; a failure record
-   * and audit entry are committed and the error is thrown.
+   * (metadata kept), and a rotation record, the policy's `lastRotatedAt`/`nextRotationAt` and a `rotation.rotated`
+   * audit entry are committed together. If the rotator (or anything else) fails, the secret and the policy times stay
+   * as they were; a failure record and audit entry are committed and the error is thrown. CONFLICT if the policy is
+   * leased to a rotation in progress, or if the secret was written while the rotator ran.
    */
   async rotateNow(appId: string, secretKey: string): Promise<RotationRecord> {
-    const attempt = await withTransaction(this.#db, async (tx) => {
+    const claim = await withTransaction(this.#db, async (tx) => {
       const policy = await this.#policy(tx, appId, secretKey, true);
-      return this.#attempt(tx, policy, "manual", undefined);
+      const now = this.#clock.now();
+      if (policy.leaseUntil !== null && policy.leaseUntil.getTime() > now.getTime()) {
+        throw new VaultError(
+          "CONFLICT",
+          `secret "${policy.secretKey}" is being rotated (its policy is leased until ${policy.leaseUntil.toISOString()})`,
+          {
+            details: { appId: policy.appId, secretKey: policy.secretKey, leaseUntil: policy.leaseUntil.toISOString() },
+          },
+        );
+      }
+      return this.#claim(tx, policy, "manual", now);
     });
+    const attempt = await this.#rotateClaimed(claim, undefined);
     if (attempt.error !== undefined) throw failureError(attempt.record, attempt.error);
     return attempt.record;
   }
 
   /**
-   * Rotate due policies of every app, one transaction each: claim one enabled policy whose `nextRotationAt` (and
-   * backoff `retryAt`) has passed with `FOR UPDATE SKIP LOCKED`, rotate it, commit, repeat up to `limit`. Several
-   * processes can run this at once: a policy being rotated is skipped by the others and is no longer due after.
+   * Rotate due policies of every app, one at a time up to `limit`: claim one enabled policy whose `nextRotationAt`
+   * (and backoff `retryAt`, and any lease) has passed with `FOR UPDATE SKIP LOCKED`, lease it, rotate it, write the
+   * result. Several processes can run this at once: a policy being claimed is skipped by the others, one being
+   * rotated is leased, and once written it is no longer due.
    */
   async rotateDue(options: { now?: Date; limit?: number; backoff?: BackoffFn } = {}): Promise<{
     rotated: number;
@@ -290,7 +334,7 @@ export class RotationService {
     // A policy is tried at most once per call, even when it fails without a backoff and so stays due.
     const attempted: string[] = [];
     while (rotated + failed < limit) {
-      const attempt = await withTransaction(this.#db, async (tx) => {
+      const claim = await withTransaction(this.#db, async (tx) => {
         const now = options.now ?? this.#clock.now();
         const [policy] = await tx
           .select()
@@ -300,6 +344,7 @@ export class RotationService {
               eq(rotationPolicies.enabled, true),
               lte(rotationPolicies.nextRotationAt, now),
               or(isNull(rotationPolicies.retryAt), lte(rotationPolicies.retryAt, now)),
+              or(isNull(rotationPolicies.leaseUntil), lte(rotationPolicies.leaseUntil, now)),
               attempted.length > 0 ? notInArray(rotationPolicies.id, attempted) : undefined,
             ),
           )
@@ -310,9 +355,10 @@ export class RotationService {
         attempted.push(policy.id);
         // The claim time is the rotation time, so the policy's next rotation is computed from the same "now" that
         // found it due (the caller's clock may run ahead of the service's).
-        return this.#attempt(tx, policy, "schedule", options.backoff, now);
+        return this.#claim(tx, policy, "schedule", now);
       });
-      if (attempt === undefined) break;
+      if (claim === undefined) break;
+      const attempt = await this.#rotateClaimed(claim, options.backoff);
       if (attempt.error === undefined) rotated += 1;
       else failed += 1;
     }
@@ -349,119 +395,189 @@ export class RotationService {
     return toPage(rows, limit, toRecord, (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }));
   }
 
-  /** One attempt on a locked policy: the rotation in a savepoint; on failure, the record of it in `tx`. */
-  async #attempt(
-    tx: Executor,
-    policy: RotationPolicyRow,
-    trigger: "manual" | "schedule",
-    backoff: BackoffFn | undefined,
-    claimedAt?: Date,
-  ): Promise<{ record: RotationRecord; error?: unknown }> {
-    const at = () => claimedAt ?? this.#clock.now();
-    const actor = actorLabel(currentActor());
-    let oldVersion: number | null = null;
+  /**
+   * Inside the transaction that locked `policy`: lease it, and read the secret's current version and value (audited
+   * as a read, in this transaction). A failed read is kept in the claim, to be recorded as the attempt's failure.
+   */
+  async #claim(tx: Executor, policy: RotationPolicyRow, trigger: Trigger, at: Date): Promise<Claim> {
+    const leaseUntil = new Date(at.getTime() + this.#leaseMs);
+    await tx.update(rotationPolicies).set({ leaseUntil }).where(eq(rotationPolicies.id, policy.id));
+    const claim: Claim = { policy, trigger, at, leaseUntil, actor: actorLabel(currentActor()), oldVersion: null };
     try {
-      const record = await withTransaction(tx, async (inner) => {
+      // A savepoint: a database error while reading must not undo the lease (the failure is recorded under it).
+      await withTransaction(tx, async (inner) => {
         const meta = await this.#secrets
           .getMeta(policy.appId, policy.secretKey, { tx: inner })
           .catch(absentAs(undefined));
-        oldVersion = meta?.version ?? null;
-        let currentValue: SecretValue | undefined;
+        claim.oldVersion = meta?.version ?? null;
         if (meta) {
           // A soft-deleted or expired current version still gets rotated, from nothing.
-          currentValue = (
+          claim.currentValue = (
             await this.#secrets.get(policy.appId, policy.secretKey, { tx: inner }).catch((error: unknown) => {
               if (isVaultError(error, "NOT_FOUND") || isVaultError(error, "EXPIRED")) return undefined;
               throw error;
             })
           )?.value;
         }
-        const rotate = this.#rotatorFor(policy);
-        const now = at();
-        const value = await rotate({
+      });
+    } catch (error) {
+      claim.error = error;
+    }
+    return claim;
+  }
+
+  /**
+   * Run the claimed policy's rotator with no transaction open (it may call other systems, or this vault, for
+   * seconds), then write the outcome in one transaction: on success the new version (check-and-set on the version
+   * the rotator started from), the policy's times, the record and the audit entry; on any failure — the rotator's,
+   * or a write that conflicts — the failure record, count, backoff and audit entry instead. Either way the lease ends
+   * (unless the rotation outlived it and another has claimed the policy since).
+   */
+  async #rotateClaimed(
+    claim: Claim,
+    backoff: BackoffFn | undefined,
+  ): Promise<{ record: RotationRecord; error?: unknown }> {
+    const { policy } = claim;
+    let error = claim.error;
+    let value: SecretValue | undefined;
+    if (error === undefined) {
+      try {
+        const next = await this.#rotatorFor(policy)({
           appId: policy.appId,
           secretKey: policy.secretKey,
-          currentValue,
-          currentVersion: oldVersion,
+          currentValue: claim.currentValue,
+          currentVersion: claim.oldVersion,
           params: structuredClone(policy.params),
-          now,
+          now: claim.at,
         });
-        checkValue(value);
-        const written = await this.#secrets.set(policy.appId, policy.secretKey, value, {
-          tx: inner,
-          cas: oldVersion ?? 0,
-        });
-        await inner
-          .update(rotationPolicies)
-          .set({
-            lastRotatedAt: now,
-            nextRotationAt: new Date(now.getTime() + policy.intervalMs),
-            failures: 0,
-            retryAt: null,
-            lastError: null,
-            updatedAt: now,
-          })
-          .where(eq(rotationPolicies.id, policy.id));
-        const [row] = await inner
-          .insert(rotations)
-          .values({
-            id: newId("rotation"),
-            appId: policy.appId,
-            secretKey: policy.secretKey,
-            policyId: policy.id,
-            oldVersion,
-            newVersion: written.version,
-            outcome: "success",
-            trigger,
-            actor,
-            createdAt: now,
-          })
-          .returning();
-        await this.#record(inner, rotationEvent(row!, policy.strategy));
-        return toRecord(row!);
-      });
-      return { record };
-    } catch (error) {
-      const now = at();
-      const message = errorMessage(error);
-      const failures = policy.failures + 1;
+        checkValue(next);
+        value = next;
+      } catch (rotatorError) {
+        error = rotatorError;
+      }
+    }
+    return withTransaction(this.#db, async (tx) => {
+      // The policy as it is now: it may have been updated or deleted while the rotator ran, and if the rotation
+      // outlived its lease another one may hold the policy.
+      const [current] = await tx
+        .select()
+        .from(rotationPolicies)
+        .where(eq(rotationPolicies.id, policy.id))
+        .for("update");
+      const leased = current?.leaseUntil?.getTime() === claim.leaseUntil.getTime() ? current : undefined;
+      if (error === undefined && value !== undefined) {
+        const written = value;
+        try {
+          // A savepoint: a conflicting write is undone alone, and its failure is recorded in the same commit.
+          return {
+            record: await withTransaction(tx, (inner) =>
+              this.#recordSuccess(inner, claim, current, leased !== undefined, written),
+            ),
+          };
+        } catch (writeError) {
+          error = writeError;
+        }
+      }
+      return { record: await this.#recordFailure(tx, claim, leased, error, backoff), error };
+    });
+  }
+
+  async #recordSuccess(
+    tx: Executor,
+    claim: Claim,
+    current: RotationPolicyRow | undefined,
+    stillLeased: boolean,
+    value: SecretValue,
+  ): Promise<RotationRecord> {
+    const { policy, at } = claim;
+    const written = await this.#secrets.set(policy.appId, policy.secretKey, value, {
+      tx,
+      cas: claim.oldVersion ?? 0,
+    });
+    // A policy deleted meanwhile has no times to move; the new value is kept all the same (the rotator may have
+    // changed it elsewhere already).
+    if (current) {
+      await tx
+        .update(rotationPolicies)
+        .set({
+          lastRotatedAt: at,
+          nextRotationAt: new Date(at.getTime() + current.intervalMs),
+          failures: 0,
+          retryAt: null,
+          lastError: null,
+          // Only our own lease ends here: a later claim's belongs to the rotation that holds it.
+          leaseUntil: stillLeased ? null : current.leaseUntil,
+          updatedAt: at,
+        })
+        .where(eq(rotationPolicies.id, policy.id));
+    }
+    const row = await this.#insertRecord(tx, claim, { newVersion: written.version, outcome: "success" });
+    await this.#record(tx, rotationEvent(row, policy.strategy));
+    return toRecord(row);
+  }
+
+  /**
+   * The failure of an attempt: a record, an audit entry (the error's code only: a rotator's message is free text),
+   * and — while the policy is still leased to this attempt — the failure count, backoff and the end of the lease.
+   */
+  async #recordFailure(
+    tx: Executor,
+    claim: Claim,
+    leased: RotationPolicyRow | undefined,
+    error: unknown,
+    backoff: BackoffFn | undefined,
+  ): Promise<RotationRecord> {
+    const { policy, at } = claim;
+    const message = errorMessage(error);
+    const failures = leased === undefined ? undefined : leased.failures + 1;
+    if (failures !== undefined) {
       await tx
         .update(rotationPolicies)
         .set({
           failures,
           lastError: message,
-          ...(backoff ? { retryAt: new Date(now.getTime() + backoff(failures)) } : {}),
-          updatedAt: now,
+          ...(backoff ? { retryAt: new Date(at.getTime() + backoff(failures)) } : {}),
+          leaseUntil: null,
+          updatedAt: at,
         })
         .where(eq(rotationPolicies.id, policy.id));
-      const [row] = await tx
-        .insert(rotations)
-        .values({
-          id: newId("rotation"),
-          appId: policy.appId,
-          secretKey: policy.secretKey,
-          policyId: policy.id,
-          oldVersion,
-          newVersion: null,
-          outcome: "failure",
-          error: message,
-          trigger,
-          actor,
-          createdAt: now,
-        })
-        .returning();
-      await this.#record(tx, {
-        ...rotationEvent(row!, policy.strategy),
-        outcome: "failure",
-        metadata: {
-          ...rotationEvent(row!, policy.strategy).metadata,
-          // The code only: a rotator's message is the user's text and could quote anything.
-          errorCode: isVaultError(error) ? error.code : "ROTATOR_FAILED",
-          failures,
-        },
-      });
-      return { record: toRecord(row!), error };
     }
+    const row = await this.#insertRecord(tx, claim, { newVersion: null, outcome: "failure", error: message });
+    const event = rotationEvent(row, policy.strategy);
+    await this.#record(tx, {
+      ...event,
+      outcome: "failure",
+      metadata: {
+        ...event.metadata,
+        errorCode: isVaultError(error) ? error.code : "ROTATOR_FAILED",
+        ...(failures === undefined ? {} : { failures }),
+      },
+    });
+    return toRecord(row);
+  }
+
+  async #insertRecord(
+    tx: Executor,
+    claim: Claim,
+    outcome: { newVersion: number | null; outcome: "success" | "failure"; error?: string },
+  ): Promise<RotationRow> {
+    const [row] = await tx
+      .insert(rotations)
+      .values({
+        id: newId("rotation"),
+        appId: claim.policy.appId,
+        secretKey: claim.policy.secretKey,
+        policyId: claim.policy.id,
+        oldVersion: claim.oldVersion,
+        newVersion: outcome.newVersion,
+        outcome: outcome.outcome,
+        error: outcome.error ?? null,
+        trigger: claim.trigger,
+        actor: claim.actor,
+        createdAt: claim.at,
+      })
+      .returning();
+    return row!;
   }
 
   #rotatorFor(policy: RotationPolicyRow): Rotator {
@@ -587,6 +703,7 @@ function toPolicy(row: RotationPolicyRow): RotationPolicy {
     failures: row.failures,
     retryAt: row.retryAt,
     lastError: row.lastError,
+    leaseUntil: row.leaseUntil,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -14,7 +14,11 @@ export interface RotationContext {
   now: Date;
 }
 
-/** Produces the next value of a secret. Throwing fails the rotation: nothing changes and a failure is recorded. */
+/**
+ * Produces the next value of a secret. It runs with no transaction open, so it may take seconds and call other
+ * systems (or this vault). Throwing fails the rotation: nothing changes and a failure is recorded; so does a write to
+ * the secret by anyone else while it runs (CONFLICT).
+ */
 export type Rotator = (context: RotationContext) => SecretValue | Promise<SecretValue>;
 
 export const STRATEGIES = ["random_password", "random_bytes", "custom"] as const;

@@ -2,9 +2,9 @@ import { AuditLog } from "@vault/audit";
 import { isVaultError, ManualClock, runAs } from "@vault/core";
 import { Keyring } from "@vault/crypto";
 import { SecretService } from "@vault/secret";
-import { queryRows, type VaultDb } from "@vault/store";
+import { queryRows, rotationPolicies, type VaultDb, withTransaction } from "@vault/store";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   exponentialBackoff,
@@ -16,6 +16,15 @@ import {
 } from "../src/index";
 
 const kind = testDatabaseKind();
+
+/** A promise to wait on, opened by the test. */
+function gate(): { open: () => void; opened: Promise<void> } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+}
 const CANARY = "canary-rotation-secret-value-7f3a9c";
 
 describe(`@vault/rotation on ${kind}`, () => {
@@ -148,6 +157,7 @@ describe(`@vault/rotation on ${kind}`, () => {
     expect(secret.meta.metadata).toEqual({ owner: "payments" });
     const after = await rotation.getPolicy(app, "db/password");
     expect(after.lastRotatedAt).toEqual(clock.now());
+    expect(after.leaseUntil).toBeNull();
     expect(after.nextRotationAt.getTime()).toBe(after.lastRotatedAt!.getTime() + policy.intervalMs);
     const rotated = (await audit.query({ appId: app, action: "rotation.rotated" })).items[0]!;
     expect(rotated).toMatchObject({
@@ -178,6 +188,7 @@ describe(`@vault/rotation on ${kind}`, () => {
       nextRotationAt: policy.nextRotationAt,
       failures: 1,
       lastError: expect.stringMatching(/^Error \(the rotator or the database failed/),
+      leaseUntil: null,
     });
     const [failure] = (await rotation.records(app, "api/token")).items;
     expect(failure).toMatchObject({ outcome: "failure", oldVersion: 1, newVersion: null, error: expect.any(String) });
@@ -232,6 +243,151 @@ describe(`@vault/rotation on ${kind}`, () => {
     expect(samples.size).toBe(200);
     expect(randomBytes({ length: 10, encoding: "base64url" })).toMatch(/^[A-Za-z0-9_-]{14}$/);
     expect(() => randomPassword({ length: 4 })).toThrow(/length/);
+  });
+
+  it("the rotator runs with no transaction open, on the policy leased to it", async () => {
+    // Another connection, as another server process would use (PGlite: the same single-connection handle, so a
+    // rotator run inside a transaction would wait on it forever).
+    const other = await t.connectAgain();
+    const otherSecrets = new SecretService({ db: other, keys: keyring, audit, clock });
+    await secrets.set(app, "open/key", `${CANARY}-open`);
+    const policy = await rotation.createPolicy(app, { secretKey: "open/key", intervalMs: 60_000, strategy: "custom" });
+    const seen: { leaseUntil: Date | null; otherWrite: number }[] = [];
+    rotation.registerRotator(app, "open/key", async () => {
+      // NOWAIT: fails at once (lock_not_available) if the rotation still held the policy's row lock.
+      const [locked] = await withTransaction(other, (tx) =>
+        tx.select().from(rotationPolicies).where(eq(rotationPolicies.id, policy.id)).for("update", { noWait: true }),
+      );
+      // The rotator can write secrets itself (another key), through another connection.
+      const otherWrite = await otherSecrets.set(app, "open/side-effect", "written by the rotator");
+      seen.push({ leaseUntil: locked!.leaseUntil, otherWrite: otherWrite.version });
+      return "next";
+    });
+    const record = await rotation.rotateNow(app, "open/key");
+    expect(record).toMatchObject({ outcome: "success", oldVersion: 1, newVersion: 2 });
+    // Leased for the default 5 minutes from the rotation's start, and the lease ended with the write.
+    expect(seen).toEqual([{ leaseUntil: new Date(clock.now().getTime() + 5 * 60_000), otherWrite: 1 }]);
+    expect((await rotation.getPolicy(app, "open/key")).leaseUntil).toBeNull();
+    expect((await secrets.get(app, "open/key")).value).toBe("next");
+  });
+
+  it("a write to the secret while the rotator runs fails the rotation with CONFLICT, recorded as a failure", async () => {
+    await secrets.set(app, "cas/key", `${CANARY}-cas-1`);
+    const policy = await rotation.createPolicy(app, { secretKey: "cas/key", intervalMs: 60_000, strategy: "custom" });
+    rotation.registerRotator(app, "cas/key", async ({ currentVersion }) => {
+      expect(currentVersion).toBe(1);
+      await secrets.set(app, "cas/key", "written meanwhile");
+      return `${CANARY}-cas-rotated`;
+    });
+    clock.advance(1000);
+    const error = await rotation.rotateNow(app, "cas/key").catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "CONFLICT", details: { expected: 1, actual: 2 } });
+    const secret = await secrets.get(app, "cas/key");
+    expect([secret.version, secret.value]).toEqual([2, "written meanwhile"]);
+    expect(await rotation.getPolicy(app, "cas/key")).toMatchObject({
+      lastRotatedAt: null,
+      nextRotationAt: policy.nextRotationAt,
+      failures: 1,
+      lastError: expect.stringMatching(/^CONFLICT: /),
+      leaseUntil: null,
+    });
+    const [failure] = (await rotation.records(app, "cas/key")).items;
+    expect(failure).toMatchObject({ outcome: "failure", oldVersion: 1, newVersion: null, trigger: "manual" });
+    const [entry] = (await audit.query({ appId: app, action: "rotation.rotated", key: "cas/key" })).items;
+    expect(entry).toMatchObject({
+      outcome: "failure",
+      metadata: { errorCode: "CONFLICT", rotationId: failure!.id, failures: 1 },
+    });
+
+    // A first rotation (cas 0) conflicts the same way with a writer that creates the secret meanwhile.
+    await rotation.createPolicy(app, { secretKey: "cas/new", intervalMs: 60_000, strategy: "custom" });
+    rotation.registerRotator(app, "cas/new", async ({ currentVersion }) => {
+      expect(currentVersion).toBeNull();
+      await secrets.set(app, "cas/new", "created meanwhile");
+      return "rotated";
+    });
+    expect(await rotation.rotateNow(app, "cas/new").catch((e: unknown) => e)).toMatchObject({ code: "CONFLICT" });
+    expect((await secrets.get(app, "cas/new")).value).toBe("created meanwhile");
+  });
+
+  it("rotateNow of a policy whose rotation is in progress is CONFLICT, and starts nothing", async () => {
+    await rotation.createPolicy(app, { secretKey: "busy/key", intervalMs: 60_000, strategy: "custom" });
+    const nested: unknown[] = [];
+    let calls = 0;
+    rotation.registerRotator(app, "busy/key", async () => {
+      calls += 1;
+      nested.push(await rotation.rotateNow(app, "busy/key").catch((e: unknown) => e));
+      return "once";
+    });
+    expect(await rotation.rotateNow(app, "busy/key")).toMatchObject({ outcome: "success", newVersion: 1 });
+    expect(calls).toBe(1);
+    expect(nested).toEqual([
+      expect.objectContaining({ code: "CONFLICT", message: expect.stringMatching(/being rotated/) }),
+    ]);
+    expect((await rotation.records(app, "busy/key")).items).toHaveLength(1);
+  });
+
+  it("a policy deleted while its rotator runs: the new value is kept and recorded", async () => {
+    await secrets.set(app, "gone/key", "before");
+    const policy = await rotation.createPolicy(app, { secretKey: "gone/key", intervalMs: 60_000, strategy: "custom" });
+    rotation.registerRotator(app, "gone/key", async () => {
+      await rotation.deletePolicy(app, "gone/key");
+      return "after";
+    });
+    expect(await rotation.rotateNow(app, "gone/key")).toMatchObject({ outcome: "success", policyId: policy.id });
+    expect((await secrets.get(app, "gone/key")).value).toBe("after");
+    await expect(rotation.getPolicy(app, "gone/key")).rejects.toSatisfy((e) => isVaultError(e, "NOT_FOUND"));
+  });
+
+  it("a manager that dies mid-rotation leaves a lease that expires; then the policy is due again", async () => {
+    await db.execute(sql`update vault_rotation_policies set enabled = false`);
+    const lclock = new ManualClock("2026-08-01T00:00:00.000Z");
+    const appId = "leased";
+    const started = gate();
+    const release = gate();
+    // Manager A's rotator never returns while the test runs: what a process that died mid-rotation leaves behind.
+    const serviceA = new RotationService({ db, secrets, audit, clock: lclock, leaseMs: 60_000 });
+    serviceA.registerRotator(appId, "k", async () => {
+      started.open();
+      await release.opened;
+      return "from-a";
+    });
+    const serviceB = new RotationService({
+      db: await t.connectAgain(),
+      secrets,
+      audit,
+      clock: lclock,
+      leaseMs: 60_000,
+    });
+    serviceB.registerRotator(appId, "k", () => "from-b");
+    await secrets.set(appId, "k", "initial");
+    await serviceA.createPolicy(appId, { secretKey: "k", intervalMs: 60_000, strategy: "custom" });
+    lclock.advance(60_000);
+    const claimedAt = lclock.now();
+    const tickA = new RotationManager({ service: serviceA, clock: lclock }).tick();
+    await started.opened;
+    expect((await serviceB.getPolicy(appId, "k")).leaseUntil).toEqual(new Date(claimedAt.getTime() + 60_000));
+    const managerB = new RotationManager({ service: serviceB, clock: lclock });
+    expect(await managerB.tick()).toEqual({ rotated: 0, failed: 0 });
+    lclock.advance(59_999);
+    expect(await managerB.tick()).toEqual({ rotated: 0, failed: 0 });
+    lclock.advance(1);
+    expect(await managerB.tick()).toEqual({ rotated: 1, failed: 0 });
+    expect((await secrets.get(appId, "k")).value).toBe("from-b");
+    const afterB = await serviceB.getPolicy(appId, "k");
+    expect(afterB).toMatchObject({ lastRotatedAt: lclock.now(), failures: 0, leaseUntil: null });
+
+    // Should A come back after all, its write checks the version it started from and loses; the failure is
+    // recorded, and the policy — no longer leased to A — keeps B's state.
+    release.open();
+    expect(await tickA).toEqual({ rotated: 0, failed: 1 });
+    expect((await secrets.get(appId, "k")).value).toBe("from-b");
+    expect(await serviceA.getPolicy(appId, "k")).toEqual(afterB);
+    const records = (await serviceA.records(appId, "k")).items.map((r) => [r.outcome, r.error?.slice(0, 9) ?? null]);
+    expect(records.sort()).toEqual([
+      ["failure", "CONFLICT:"],
+      ["success", null],
+    ]);
   });
 
   it("no audit row or rotation record contains a secret value (canary)", async () => {
@@ -335,34 +491,48 @@ describe(`@vault/rotation on ${kind}`, () => {
     expect((await secrets.getMeta(appId, "fast")).version).toBe(1);
   });
 
-  it(`${kind === "postgres" ? "two managers on one Postgres" : "one manager"}: 100 due policies are each rotated exactly once`, async () => {
+  it("two managers: 100 due policies are each rotated exactly once", async () => {
     await db.execute(sql`update vault_rotation_policies set enabled = false`);
     const mclock = new ManualClock("2026-09-01T00:00:00.000Z");
     const appId = "fleet";
-    const handles = kind === "postgres" ? [db, await t.connectAgain()] : [db];
+    const keys = Array.from({ length: 100 }, (_, i) => `k${i}`);
+    const calls = new Map<string, number>();
+    // Yields to the event loop before answering, so the other manager claims while this rotator runs (with no
+    // transaction open, only the lease keeps it off this policy).
+    const rotate = async ({ secretKey }: { secretKey: string }) => {
+      calls.set(secretKey, (calls.get(secretKey) ?? 0) + 1);
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+      return `rotated-${secretKey}`;
+    };
+    // Postgres: two connection pools, as two server processes have; PGlite: two managers on its one connection.
+    const handles = [db, await t.connectAgain()];
     const services = handles.map(
       (handle) =>
         new RotationService({
           db: handle,
           secrets: new SecretService({ db: handle, keys: keyring, clock: mclock }),
           clock: mclock,
+          rotators: keys.map((secretKey) => ({ appId, secretKey, rotate })),
         }),
     );
-    for (let i = 0; i < 100; i++) {
-      await services[0]!.createPolicy(appId, { secretKey: `k${i}`, intervalMs: 60_000, strategy: "random_bytes" });
+    for (const secretKey of keys) {
+      await services[0]!.createPolicy(appId, { secretKey, intervalMs: 60_000, strategy: "custom" });
     }
     mclock.advance(60_000);
     const managers = services.map((service) => new RotationManager({ service, clock: mclock, batchSize: 1000 }));
     const results = await Promise.all(managers.map((manager) => manager.tick()));
     expect(results.reduce((sum, r) => sum + r.rotated, 0)).toBe(100);
-    expect(results.every((r) => r.failed === 0)).toBe(true);
-    if (kind === "postgres") expect(results.every((r) => r.rotated > 0)).toBe(true);
-    const [counts] = await queryRows<{ records: number; keys: number }>(
+    expect(results.every((r) => r.failed === 0 && r.rotated > 0)).toBe(true);
+    expect([...calls.values()].every((n) => n === 1)).toBe(true);
+    expect(calls.size).toBe(100);
+    const [counts] = await queryRows<{ records: number; keys: number; leased: number }>(
       db,
-      sql`select count(*)::int as records, count(distinct secret_key)::int as keys
-          from vault_rotations where app_id = ${appId}`,
+      sql`select count(*)::int as records, count(distinct secret_key)::int as keys,
+                 (select count(*)::int from vault_rotation_policies
+                   where app_id = ${appId} and lease_until is not null) as leased
+          from vault_rotations where app_id = ${appId} and outcome = 'success'`,
     );
-    expect(counts).toEqual({ records: 100, keys: 100 });
+    expect(counts).toEqual({ records: 100, keys: 100, leased: 0 });
     for (let i = 0; i < 100; i += 11) expect((await secrets.getMeta(appId, `k${i}`)).version).toBe(1);
     expect(await managers[0]!.tick()).toEqual({ rotated: 0, failed: 0 });
   });

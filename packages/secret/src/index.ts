@@ -10,10 +10,12 @@ export type {
   Secret,
   SecretMeta,
   SecretServiceOptions,
+  SecretStat,
   SecretValue,
   SecretVersionInfo,
   SecretVersionState,
   SetSecretOptions,
+  StatSecretOptions,
   VersionsChanged,
   VersionsOptions,
 } from "./types";

@@ -77,6 +77,17 @@ export interface GetSecretOptions extends InTransaction {
   version?: number;
 }
 
+export interface StatSecretOptions {
+  /** A specific version (default: the current one). */
+  version?: number;
+}
+
+/** What `stat` answers: the version `get` would return, and the secret's meta. Never a value. */
+export interface SecretStat {
+  version: number;
+  meta: SecretMeta;
+}
+
 export interface ListSecretsOptions {
   /** Only keys that start with this. */
   prefix?: string;

@@ -61,6 +61,9 @@ describe(`secret canary (${testDatabaseKind()})`, () => {
       const got = await service.get("canary", "c/string", { version: 1 });
       expect(got.value).toBe(CANARY);
       keep(got.meta);
+      keep(await service.stat("canary", "c/string"));
+      keep(await service.stat("canary", "c/string", { version: 1 }));
+      keep(await service.stat("canary", "c/bytes"));
       keep(await service.getMeta("canary", "c/string"));
       keep(await service.versions("canary", "c/string"));
       keep(await service.list("canary"));
@@ -76,14 +79,19 @@ describe(`secret canary (${testDatabaseKind()})`, () => {
       await service.set("canary", "c/expiring", CANARY, { expiresAt: new Date("2026-03-01T00:00:01Z") });
       clock.advance(5000);
       await keepError(service.get("canary", "c/expiring"));
+      await keepError(service.stat("canary", "c/expiring"));
       await service.delete("canary", "c/bytes");
       await keepError(service.get("canary", "c/bytes"));
+      await keepError(service.stat("canary", "c/bytes"));
+      await keepError(service.stat("canary", "c/string", { version: 99 }));
       // Tampered ciphertext: the partially decrypted bytes must not surface anywhere.
       await t.db.execute(
         // XOR one byte, so the ciphertext always changes (overwriting with 0x00 would not where the byte is already 0).
         sql`update ${secretVersions} set ciphertext = set_byte(ciphertext, 20, get_byte(ciphertext, 20) # 1)`,
       );
       await keepError(service.get("canary", "c/string", { version: 1 }));
+      // stat does not decrypt, so tampering does not fail it; what it returns must still hold no value.
+      keep(await service.stat("canary", "c/string", { version: 1 }));
       await keepError(new SecretService({ db: t.db, keys: Keyring.generate() }).get("canary", "c/string"));
       keep(audit.events);
       keep(await service.purge("canary", "c/string"));

@@ -1,6 +1,6 @@
 import { isVaultError, ManualClock, runAs, type VaultErrorCode } from "@vault/core";
 import { Keyring } from "@vault/crypto";
-import { MemoryAuditSink, queryRows, secrets, secretVersions, withTransaction } from "@vault/store";
+import { type AuditSink, MemoryAuditSink, queryRows, secrets, secretVersions, withTransaction } from "@vault/store";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -406,6 +406,80 @@ describe(`SecretService (${testDatabaseKind()})`, () => {
     });
   });
 
+  describe("stat", () => {
+    it("answers the version and meta get would return, for the current version and a given one", async () => {
+      await service.set(app, "s/key", "one", { metadata: { owner: "ops" } });
+      clock.advance(1000);
+      await service.set(app, "s/key", "two");
+      const before = audit.events.length;
+      const current = await service.stat(app, "s/key");
+      const read = await service.get(app, "s/key");
+      expect(current).toEqual({ version: read.version, meta: read.meta });
+      expect(current.version).toBe(2);
+      expect(current.meta).toMatchObject({ key: "s/key", version: 2, metadata: { owner: "ops" } });
+      const first = await service.stat(app, "s/key", { version: 1 });
+      expect(first).toEqual({ version: 1, meta: (await service.get(app, "s/key", { version: 1 })).meta });
+      // Only the two gets were audited.
+      expect(audit.events.slice(before).map((e) => e.action)).toEqual(["secret.read", "secret.read"]);
+      expect(Object.keys(current).sort()).toEqual(["meta", "version"]);
+    });
+
+    it("fails exactly where get fails (NOT_FOUND, EXPIRED), and writes no audit entry either way", async () => {
+      await service.set(app, "s/states", "one");
+      await service.set(app, "s/states", "two");
+      await service.set(app, "s/states", "three");
+      await service.set(app, "s/states", "four");
+      await service.delete(app, "s/states", { versions: [2] });
+      await service.destroy(app, "s/states", [3]);
+      await service.set(app, "s/expired", "gone soon", { expiresAt: new Date("2026-03-01T00:00:01Z") });
+      await service.set(app, "s/deleted-head", "x");
+      await service.delete(app, "s/deleted-head");
+      const cases: [string, number | undefined, VaultErrorCode | "no error"][] = [
+        ["s/states", undefined, "no error"],
+        ["s/states", 1, "no error"],
+        ["s/states", 2, "NOT_FOUND"], // soft-deleted
+        ["s/states", 3, "NOT_FOUND"], // destroyed
+        ["s/states", 5, "NOT_FOUND"], // never written
+        ["s/missing", undefined, "NOT_FOUND"],
+        ["s/missing", 1, "NOT_FOUND"],
+        ["s/deleted-head", undefined, "NOT_FOUND"],
+        ["s/expired", undefined, "no error"],
+      ];
+      const check = async (expiredCode: VaultErrorCode | "no error") => {
+        for (const [key, version, expected] of cases) {
+          const want = key === "s/expired" ? expiredCode : expected;
+          const options = version === undefined ? {} : { version };
+          const before = audit.events.length;
+          expect([key, version, await codeOf(service.stat(app, key, options))]).toEqual([key, version, want]);
+          expect(audit.events.length).toBe(before);
+          expect([key, version, await codeOf(service.get(app, key, options))]).toEqual([key, version, want]);
+        }
+      };
+      await check("no error");
+      clock.advance(1000);
+      await check("EXPIRED");
+      // An expired secret answers EXPIRED before its versions are looked at, for stat as for get.
+      expect(await codeOf(service.stat(app, "s/expired", { version: 9 }))).toBe("EXPIRED");
+      expect(await codeOf(service.get(app, "s/expired", { version: 9 }))).toBe("EXPIRED");
+      expect(await codeOf(service.stat(app, "s/states", { version: 0 }))).toBe("VALIDATION");
+      expect(await codeOf(service.stat(app, "s/states", { tx: t.db } as never))).toBe("VALIDATION");
+    });
+
+    it("never decrypts: it answers where get fails to decrypt (tampered value, KEK not loaded)", async () => {
+      await service.set(app, "s/tampered", "tamper with me");
+      const row = await versionRow(app, "s/tampered", 1);
+      const flipped = Buffer.from(row.ciphertext!);
+      flipped[flipped.length - 1] = flipped[flipped.length - 1]! ^ 0x01;
+      await t.db.update(secretVersions).set({ ciphertext: flipped }).where(eq(secretVersions.id, row.id));
+      expect(await codeOf(service.get(app, "s/tampered"))).toBe("DECRYPTION_FAILED");
+      expect((await service.stat(app, "s/tampered")).version).toBe(1);
+      const withoutKek = new SecretService({ db: t.db, keys: Keyring.generate(), audit, clock });
+      await service.set(app, "s/other-kek", "under a KEK the other service lacks");
+      expect(await codeOf(withoutKek.get(app, "s/other-kek"))).toBe("KEY_UNAVAILABLE");
+      expect((await withoutKek.stat(app, "s/other-kek")).meta.key).toBe("s/other-kek");
+    });
+  });
+
   describe("list", () => {
     it("pages through keys in order with a prefix", async () => {
       for (const key of ["p/c", "p/a", "p/b", "p/d", "q/a", "p/a/nested"]) await service.set("lister", key, "v");
@@ -470,6 +544,82 @@ describe(`SecretService (${testDatabaseKind()})`, () => {
       audit.failNext = 1;
       await expect(service.set(app, "a/rollback-new", "x")).rejects.toThrow(/audit/);
       expect(await codeOf(service.getMeta(app, "a/rollback-new"))).toBe("NOT_FOUND");
+    });
+  });
+
+  describe("how a read is audited", () => {
+    /** A sink that notes which of its two methods each entry came through, and can hold detached appends. */
+    function recordingSink() {
+      const calls: { method: "record" | "recordDetached"; tx?: unknown; outcome?: string }[] = [];
+      let hold: Promise<void> | undefined;
+      const sink: AuditSink = {
+        async record(tx, event) {
+          calls.push({ method: "record", tx, outcome: event.outcome });
+        },
+        async recordDetached(event) {
+          calls.push({ method: "recordDetached", outcome: event.outcome });
+          await hold;
+        },
+      };
+      return { sink, calls, holdDetached: (until: Promise<void>) => (hold = until) };
+    }
+
+    it("without tx: the entry goes through recordDetached, and the value waits until it is committed", async () => {
+      const { sink, calls, holdDetached } = recordingSink();
+      const audited = new SecretService({ db: t.db, keys: keyring, audit: sink, clock });
+      await audited.set(app, "r/detached", "value");
+      calls.length = 0;
+      let commit!: () => void;
+      holdDetached(new Promise<void>((resolve) => (commit = resolve)));
+      let settled = false;
+      const reading = audited.get(app, "r/detached").finally(() => {
+        settled = true;
+      });
+      await vi.waitFor(() => expect(calls).toEqual([{ method: "recordDetached", outcome: "success" }]), {
+        timeout: 5000,
+      });
+      expect(settled).toBe(false);
+      commit();
+      expect((await reading).value).toBe("value");
+      // A failed read is audited the same way, as a failure.
+      expect(await codeOf(audited.get(app, "r/absent"))).toBe("NOT_FOUND");
+      expect(calls.at(-1)).toEqual({ method: "recordDetached", outcome: "failure" });
+    });
+
+    it("with tx: the entry is recorded inside that transaction", async () => {
+      const { sink, calls } = recordingSink();
+      const audited = new SecretService({ db: t.db, keys: keyring, audit: sink, clock });
+      await audited.set(app, "r/in-tx", "value");
+      calls.length = 0;
+      await withTransaction(t.db, async (tx) => {
+        expect((await audited.get(app, "r/in-tx", { tx })).value).toBe("value");
+        expect(await codeOf(audited.get(app, "r/in-tx", { tx, version: 7 }))).toBe("NOT_FOUND");
+        expect(calls).toEqual([
+          { method: "record", tx, outcome: "success" },
+          { method: "record", tx, outcome: "failure" },
+        ]);
+      });
+    });
+
+    it("a read whose detached entry cannot be written returns no value; stat, which writes none, still answers", async () => {
+      const failing: AuditSink = {
+        record: async () => {},
+        recordDetached: async () => {
+          throw new Error("audit log unreachable (simulated)");
+        },
+      };
+      const audited = new SecretService({ db: t.db, keys: keyring, audit: failing, clock });
+      await audited.set(app, "r/fail-closed", "must not leave");
+      let value: unknown = "none";
+      await audited.get(app, "r/fail-closed").then(
+        (secret) => {
+          value = secret.value;
+        },
+        () => {},
+      );
+      expect(value).toBe("none");
+      // stat writes no entry, so a failing log does not affect it.
+      expect((await audited.stat(app, "r/fail-closed")).version).toBe(1);
     });
   });
 

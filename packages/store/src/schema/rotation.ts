@@ -4,7 +4,8 @@ import { utc } from "./columns";
 
 /**
  * When and how one secret is rotated: one policy per (app, secret key). Rotation managers in every server process
- * claim due rows with `SELECT … FOR UPDATE SKIP LOCKED`, so each due policy is rotated by exactly one of them.
+ * claim due rows with `SELECT … FOR UPDATE SKIP LOCKED` and lease them (`lease_until`) for the rotation, so each due
+ * policy is rotated by exactly one of them.
  */
 export const rotationPolicies = pgTable(
   "vault_rotation_policies",
@@ -27,6 +28,11 @@ export const rotationPolicies = pgTable(
     /** After a failure, the manager waits until this instant (exponential backoff) before trying again. */
     retryAt: utc("retry_at"),
     lastError: text("last_error"),
+    /**
+     * While a rotation runs (its rotator outside any transaction), the policy is leased to it until this instant:
+     * managers skip it, and a crashed rotation's policy is due again once the lease has passed. Null when idle.
+     */
+    leaseUntil: utc("lease_until"),
     createdAt: utc("created_at").notNull(),
     updatedAt: utc("updated_at").notNull(),
   },

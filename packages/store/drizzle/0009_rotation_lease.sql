@@ -1,0 +1,1 @@
+ALTER TABLE "vault_rotation_policies" ADD COLUMN "lease_until" timestamp with time zone;
