@@ -1,10 +1,5 @@
-import pino, {
-  type Bindings,
-  type ChildLoggerOptions,
-  type DestinationStream,
-  type Logger,
-  type LoggerOptions,
-} from "pino";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from "pino";
 
 /**
  * Paths pino blanks out in every log line: credentials, and anything that may carry a secret value. Request and
@@ -55,80 +50,27 @@ export function serializeError(error: unknown, depth = 0): unknown {
   return out;
 }
 
+/** A request as a log field: method, path and peer only. Headers are never logged (they carry credentials). */
+export function serializeRequest(request: IncomingMessage & { ip?: string }): Record<string, unknown> {
+  return {
+    method: request.method,
+    url: (request.url ?? "").split("?")[0],
+    remoteAddress: request.ip ?? request.socket?.remoteAddress,
+  };
+}
+
+/** A response as a log field: its status. */
+export function serializeResponse(reply: ServerResponse | { statusCode: number }): Record<string, unknown> {
+  return { statusCode: reply.statusCode };
+}
+
 /** The server's logger: JSON lines with redaction. `destination` lets tests capture the output. */
 export function createLogger(level: LoggerOptions["level"] = "info", destination?: DestinationStream): Logger {
   const options: LoggerOptions = {
     level,
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
     base: { service: "vault" },
-    serializers: { err: serializeError },
+    serializers: { err: serializeError, req: serializeRequest, res: serializeResponse },
   };
   return destination ? pino(options, destination) : pino(options);
 }
-
-/**
- * A request's logger (Fastify's `request.log`) that builds its pino child — bound to the request id — only when a
- * line is written. Most requests log nothing, and a pino child per request is a measurable share of a cached flag
- * evaluation's cost.
- */
-export class RequestLogger {
-  readonly #parent: Logger;
-  readonly #bindings: Bindings;
-  readonly #options: ChildLoggerOptions | undefined;
-  #child: Logger | undefined;
-
-  constructor(parent: Logger, bindings: Bindings, options?: ChildLoggerOptions) {
-    this.#parent = parent;
-    this.#bindings = bindings;
-    this.#options = options;
-  }
-
-  get level(): string {
-    return (this.#child ?? this.#parent).level;
-  }
-
-  set level(level: string) {
-    this.#real().level = level;
-  }
-
-  isLevelEnabled(level: string): boolean {
-    return (this.#child ?? this.#parent).isLevelEnabled(level);
-  }
-
-  child(bindings: Bindings, options?: ChildLoggerOptions): Logger {
-    return this.#real().child(bindings, options);
-  }
-
-  silent(): void {}
-
-  trace(...args: LogArgs): void {
-    if (this.isLevelEnabled("trace")) this.#real().trace(...args);
-  }
-
-  debug(...args: LogArgs): void {
-    if (this.isLevelEnabled("debug")) this.#real().debug(...args);
-  }
-
-  info(...args: LogArgs): void {
-    if (this.isLevelEnabled("info")) this.#real().info(...args);
-  }
-
-  warn(...args: LogArgs): void {
-    if (this.isLevelEnabled("warn")) this.#real().warn(...args);
-  }
-
-  error(...args: LogArgs): void {
-    if (this.isLevelEnabled("error")) this.#real().error(...args);
-  }
-
-  fatal(...args: LogArgs): void {
-    if (this.isLevelEnabled("fatal")) this.#real().fatal(...args);
-  }
-
-  #real(): Logger {
-    this.#child ??= this.#parent.child(this.#bindings, this.#options);
-    return this.#child;
-  }
-}
-
-type LogArgs = Parameters<Logger["info"]>;

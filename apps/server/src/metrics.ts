@@ -1,11 +1,11 @@
 import { Counter, collectDefaultMetrics, Registry } from "prom-client";
-import { HttpMetrics } from "./http/metrics";
 
-/** The Prometheus metrics of one Vault instance, in a registry of its own (several instances can share a process). */
+/**
+ * The Prometheus metrics of one Vault instance, in a registry of its own (several instances can share a process). The
+ * HTTP server adds its request metrics to the same registry.
+ */
 export class VaultMetrics {
   readonly registry = new Registry();
-  /** Requests by route, method and status, and their latency (counted by the route pipeline). */
-  readonly http = new HttpMetrics(this.registry);
   readonly secretReads = new Counter({
     name: "vault_secret_reads_total",
     help: "Secret values read (audited reads).",

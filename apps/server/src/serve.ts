@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
+import { buildServer } from "./http/server";
 import { loadKeys } from "./keys";
 import { createLogger } from "./logger";
-import { buildServer } from "./server";
 import { loadSettings, type Settings } from "./settings";
 import { createVault, type Vault } from "./vault";
 
@@ -36,14 +36,16 @@ export async function startServer(settings: Settings, logger: Logger = createLog
     keyring: keys.keyring,
     keyringFile: keys.keyringFile,
     auditHmacKey: keys.auditHmacKey,
-    auditRelaxedReads: settings.VAULT_AUDIT_RELAXED_READS === "true",
     logger,
     rotationPollMs: settings.VAULT_ROTATION_MANAGER === "true" ? settings.VAULT_ROTATION_POLL_MS : undefined,
   });
   let server: FastifyInstance | undefined;
   try {
     const { generatedKey } = await vault.apiKeys.bootstrap({ adminKey: settings.VAULT_ADMIN_KEY });
-    server = await buildServer(vault, { bodyLimit: settings.VAULT_BODY_LIMIT });
+    server = await buildServer(vault, {
+      bodyLimit: settings.VAULT_BODY_LIMIT,
+      accessLog: settings.VAULT_ACCESS_LOG === "true",
+    });
     await server.listen({ port: settings.PORT, host: settings.HOST });
     const address = server.server.address();
     const port = typeof address === "object" && address ? address.port : settings.PORT;

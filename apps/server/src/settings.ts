@@ -27,11 +27,6 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{22,}={0,2}$/, "must be base64 of at least 16 bytes")
     .optional(),
-  /**
-   * "true": audit entries of secret READS commit without waiting for the WAL flush (a crash may lose the last
-   * fraction of a second of read entries, never a write's). Much faster reads on Postgres. Default "false".
-   */
-  VAULT_AUDIT_RELAXED_READS: z.enum(["true", "false"]).default("false"),
   PORT: port.default(8200),
   HOST: z.string().min(1).default("127.0.0.1"),
   /** An instance-admin API key to accept (bootstrapped into the database on start) instead of generating one. */
@@ -40,6 +35,8 @@ export const settingsSchema = z.object({
     .regex(/^vault_[A-Za-z0-9_-]{43}$/, "must be a key made by `vault apikeys generate` (vault_ + 43 base64url chars)")
     .optional(),
   VAULT_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** "true": one log line per answered request. Errors and denials are logged either way. */
+  VAULT_ACCESS_LOG: z.enum(["true", "false"]).default("false"),
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   VAULT_SHUTDOWN_TIMEOUT_MS: positiveMs.default(10_000),
   /** How often the rotation manager looks for due policies. */

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { AuditLog } from "@vault/audit";
 import { ConfigService } from "@vault/config";
-import { type Clock, runAs, systemClock, VaultError } from "@vault/core";
+import { type Clock, systemClock, VaultError } from "@vault/core";
 import { Keyring } from "@vault/crypto";
 import { FlagService } from "@vault/flag";
 import { OverrideService, type Resolver } from "@vault/override";
@@ -20,14 +20,11 @@ import {
   pendingMigrations,
   queryRows,
   type VaultDb,
-  withTransaction,
 } from "@vault/store";
 import { sql } from "drizzle-orm";
-import type { FastifyRequest } from "fastify";
 import type { Logger } from "pino";
-import { ApiKeyService, type AuthContext } from "./auth/apikeys";
+import { ApiKeyService } from "./auth/apikeys";
 import { AppService } from "./auth/apps";
-import { SYSTEM_APP_ID } from "./auth/scopes";
 import { createLogger } from "./logger";
 import { VaultMetrics } from "./metrics";
 
@@ -48,8 +45,6 @@ export interface CreateVaultOptions {
   keyringFile?: string;
   /** Key of the HMAC over sensitive audit metadata (≥ 16 bytes). Default: random per instance (tests). */
   auditHmacKey?: Uint8Array;
-  /** Secret-read audit entries commit without waiting for the WAL flush (see VAULT_AUDIT_RELAXED_READS). */
-  auditRelaxedReads?: boolean;
   /**
    * Replace the audit sink every service writes through (tests). Default: the hash-chained `AuditLog`, whose
    * query/verify/export routes are then available.
@@ -147,7 +142,6 @@ export class Vault {
             db: this.db,
             hmacKey: options.auditHmacKey ?? randomBytes(32),
             clock: this.clock,
-            relaxedReadDurability: options.auditRelaxedReads ?? false,
             onError: (error) => this.logger.error({ err: error }, "audit sequencer run failed"),
           })
         : undefined;
@@ -202,33 +196,6 @@ export class Vault {
     }
   }
 
-  /**
-   * Audit a refused request as `auth.denied` in the caller's app (or the system app when the caller is unknown).
-   * A failing write is logged, not thrown: the request is refused either way.
-   */
-  async auditDenial(
-    request: FastifyRequest,
-    auth: AuthContext | undefined,
-    reason: string,
-    extra: Record<string, unknown> = {},
-  ): Promise<void> {
-    const event: AuditEvent = {
-      action: "auth.denied",
-      resource: "http",
-      appId: auth?.appId ?? SYSTEM_APP_ID,
-      key: `${request.method} ${request.routeOptions.url ?? request.url.split("?")[0]}`,
-      outcome: "denied",
-      metadata: { reason, ...extra },
-    };
-    try {
-      await runAs({ appId: auth?.appId, apiKeyId: auth?.apiKeyId, ip: request.ip, requestId: String(request.id) }, () =>
-        withTransaction(this.db, (tx) => this.audit.record(tx, event)),
-      );
-    } catch (error) {
-      this.logger.error({ err: error, reason }, "could not audit a denied request");
-    }
-  }
-
   /** Run `fn` when the vault closes (in reverse order of registration, before the store closes). */
   onClose(fn: () => Promise<void> | void): void {
     this.#closers.push(fn);
@@ -249,47 +216,129 @@ export class Vault {
   }
 }
 
-/** A service with its leading `appId` argument bound: `secrets.get(appId, key)` becomes `get(key)`. */
-export type BoundService<T> = {
-  [K in keyof T as T[K] extends (appId: string, ...args: never[]) => unknown ? K : never]: T[K] extends (
-    appId: string,
-    ...args: infer A
-  ) => infer R
-    ? (...args: A) => R
-    : never;
+/** The methods `K` of a service, with their leading `appId` argument bound: `get(appId, key)` becomes `get(key)`. */
+export type AppScoped<T, K extends keyof T> = {
+  [P in K]: T[P] extends (appId: string, ...args: infer A) => infer R ? (...args: A) => R : never;
 };
 
-function bindApp<T extends object>(service: T, appId: string): BoundService<T> {
-  return new Proxy(service, {
-    get(target, property) {
-      const member = Reflect.get(target, property, target) as unknown;
-      if (typeof member !== "function") return undefined;
-      return (...args: unknown[]) => (member as (...a: unknown[]) => unknown).apply(target, [appId, ...args]);
-    },
-  }) as unknown as BoundService<T>;
+/** An object of the listed methods of `service`, each calling it with `appId` first. Nothing else is reachable. */
+function scoped<T extends object, K extends keyof T & string>(
+  service: T,
+  appId: string,
+  names: readonly K[],
+): AppScoped<T, K> {
+  const bound: Record<string, unknown> = {};
+  for (const name of names) {
+    const method = service[name] as (...args: unknown[]) => unknown;
+    bound[name] = (...args: unknown[]) => method.call(service, appId, ...args);
+  }
+  return bound as AppScoped<T, K>;
 }
 
-/** `vault.app(id)`: every service with the app bound, for in-process use (`vault.app("shop").secrets.get("k")`). */
+const SECRET_METHODS = [
+  "set",
+  "get",
+  "stat",
+  "getMeta",
+  "versions",
+  "list",
+  "delete",
+  "undelete",
+  "destroy",
+  "purge",
+] as const satisfies readonly (keyof SecretService)[];
+const FLAG_METHODS = [
+  "define",
+  "update",
+  "enable",
+  "disable",
+  "setRules",
+  "get",
+  "list",
+  "delete",
+  "setOverride",
+  "deleteOverride",
+  "listOverrides",
+  "evaluate",
+  "evaluateAll",
+  "bool",
+  "string",
+  "int",
+  "float",
+  "json",
+  "snapshot",
+] as const satisfies readonly (keyof FlagService)[];
+const CONFIG_METHODS = [
+  "set",
+  "get",
+  "getAs",
+  "delete",
+  "rollback",
+  "list",
+  "versions",
+  "watch",
+  "string",
+  "bool",
+  "int",
+  "float",
+  "duration",
+  "json",
+] as const satisfies readonly (keyof ConfigService)[];
+const OVERRIDE_METHODS = [
+  "set",
+  "get",
+  "delete",
+  "listByTenant",
+  "listByKey",
+] as const satisfies readonly (keyof OverrideService)[];
+const RESOLVER_METHODS = [
+  "resolve",
+  "resolveDetailed",
+  "resolveAll",
+  "string",
+  "bool",
+  "int",
+  "float",
+  "duration",
+  "json",
+] as const satisfies readonly (keyof Resolver)[];
+const ROTATION_METHODS = [
+  "createPolicy",
+  "getPolicy",
+  "listPolicies",
+  "updatePolicy",
+  "deletePolicy",
+  "rotateNow",
+  "records",
+  "registerRotator",
+] as const satisfies readonly (keyof RotationService)[];
+const API_KEY_METHODS = ["create", "list", "revoke"] as const satisfies readonly (keyof ApiKeyService)[];
+
+/**
+ * `vault.app(id)`: the app-scoped operations of every service, for in-process use (`vault.app("shop").secrets.get("k")`).
+ * Only operations on the app's own objects are here: lifecycle (`close`) and instance-wide operations
+ * (`apiKeys.authenticate`, KEK rewrap, rotating every app's due secrets) stay on the {@link Vault}.
+ */
 export class AppHandle {
-  readonly secrets: BoundService<SecretService>;
-  readonly flags: BoundService<FlagService>;
-  readonly config: BoundService<ConfigService>;
-  readonly overrides: BoundService<OverrideService>;
-  readonly resolver: BoundService<Resolver>;
-  readonly rotation: BoundService<RotationService>;
-  readonly apiKeys: BoundService<ApiKeyService>;
+  readonly secrets: AppScoped<SecretService, (typeof SECRET_METHODS)[number]>;
+  readonly flags: AppScoped<FlagService, (typeof FLAG_METHODS)[number]>;
+  readonly config: AppScoped<ConfigService, (typeof CONFIG_METHODS)[number]>;
+  readonly overrides: AppScoped<OverrideService, (typeof OVERRIDE_METHODS)[number]>;
+  readonly resolver: AppScoped<Resolver, (typeof RESOLVER_METHODS)[number]>;
+  readonly rotation: AppScoped<RotationService, (typeof ROTATION_METHODS)[number]>;
+  readonly apiKeys: AppScoped<ApiKeyService, (typeof API_KEY_METHODS)[number]>;
 
   constructor(
     readonly vault: Vault,
     readonly appId: string,
   ) {
-    this.secrets = bindApp(vault.secrets, appId);
-    this.flags = bindApp(vault.flags, appId);
-    this.config = bindApp(vault.config, appId);
-    this.overrides = bindApp(vault.overrides, appId);
-    this.resolver = bindApp(vault.resolver, appId);
-    this.rotation = bindApp(vault.rotation, appId);
-    this.apiKeys = bindApp(vault.apiKeys, appId);
+    this.secrets = scoped(vault.secrets, appId, SECRET_METHODS);
+    this.flags = scoped(vault.flags, appId, FLAG_METHODS);
+    this.config = scoped(vault.config, appId, CONFIG_METHODS);
+    this.overrides = scoped(vault.overrides, appId, OVERRIDE_METHODS);
+    this.resolver = scoped(vault.resolver, appId, RESOLVER_METHODS);
+    this.rotation = scoped(vault.rotation, appId, ROTATION_METHODS);
+    this.apiKeys = scoped(vault.apiKeys, appId, API_KEY_METHODS);
   }
 
   /** The app's audit entries (newest first). */

@@ -50,9 +50,8 @@ describe(`HTTP edge (${testDatabaseKind()})`, () => {
       headers: { authorization: `Bearer ${t.adminKey}`, "content-type": "text/plain" },
       payload: "hello",
     });
-    // text/plain parses to a string, which the body schema refuses.
-    expect(text.statusCode).toBe(400);
-    expect(JSON.parse(text.body).error.message).toContain("body");
+    expect(text.statusCode).toBe(415);
+    expect(JSON.parse(text.body).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
     const xml = await t.server.inject({
       method: "POST",
       url: "/v1/apps",
@@ -60,7 +59,7 @@ describe(`HTTP edge (${testDatabaseKind()})`, () => {
       payload: "<a/>",
     });
     expect(xml.statusCode).toBe(415);
-    expect(JSON.parse(xml.body).error.code).toBe("VALIDATION");
+    expect(JSON.parse(xml.body).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
     const huge = await t.server.inject({
       method: "POST",
       url: "/v1/apps",
@@ -68,6 +67,7 @@ describe(`HTTP edge (${testDatabaseKind()})`, () => {
       payload: JSON.stringify({ id: "x", name: "y".repeat(2_000_000) }),
     });
     expect(huge.statusCode).toBe(413);
+    expect(JSON.parse(huge.body).error.code).toBe("PAYLOAD_TOO_LARGE");
   });
 
   it("echoes a sane x-request-id and replaces an unsafe one", async () => {

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@vault/store/testing";
 import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
 import type { Scope } from "../src/auth/scopes";
-import { buildServer } from "../src/server";
+import { buildServer } from "../src/http/server";
 import { createVault, type Vault } from "../src/vault";
 
 export interface TestServer {
@@ -25,7 +25,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A server over a fresh test database, with a bootstrapped instance-admin key and response validation on. */
+/** A server over a fresh test database, with a bootstrapped instance-admin key. */
 export async function startTestServer(
   options: { audit?: AuditSink; realAudit?: boolean; keyringFile?: string } = {},
 ): Promise<TestServer> {
@@ -41,7 +41,7 @@ export async function startTestServer(
     apiKeyCacheMs: 0,
   });
   const { generatedKey } = await vault.apiKeys.bootstrap();
-  const server = await buildServer(vault, { validateResponses: true });
+  const server = await buildServer(vault);
   const call: TestServer["call"] = async (method, url, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.key) headers.authorization = `Bearer ${opts.key}`;

@@ -4,6 +4,7 @@ import {
   conflict,
   decodeCursor,
   isVaultError,
+  jsonValueSchema,
   keySchema,
   type Metadata,
   metadataSchema,
@@ -100,7 +101,7 @@ export interface ListConfigOptions {
   limit?: number;
 }
 
-const jsonSchemaSchema = z.union([z.record(z.string(), z.json()), z.boolean()]);
+const jsonSchemaSchema = z.union([z.record(z.string(), jsonValueSchema), z.boolean()]);
 
 const setOptionsSchema = z.strictObject({
   valueType: configValueTypeSchema.optional(),

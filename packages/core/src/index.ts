@@ -24,8 +24,11 @@ export {
 } from "./pagination";
 export {
   appIdSchema,
+  findTooDeep,
   isStorableText,
+  jsonValueSchema,
   keySchema,
+  MAX_JSON_DEPTH,
   type Metadata,
   metadataSchema,
   parseInput,

@@ -45,8 +45,14 @@ export const tenantIdSchema = z
   .max(256)
   .refine(isStorableText, `tenant id ${UNSTORABLE}`);
 
+/**
+ * Any JSON value. One shared instance, so that a document generated from schemas that use it (the server's OpenAPI)
+ * can name it once instead of repeating a recursive definition per use.
+ */
+export const jsonValueSchema = z.json();
+
 /** JSON metadata attached to objects: string keys, JSON values, all storable. */
-export const metadataSchema = z.record(z.string(), z.json()).refine(isStorableJson, `metadata ${UNSTORABLE}`);
+export const metadataSchema = z.record(z.string(), jsonValueSchema).refine(isStorableJson, `metadata ${UNSTORABLE}`);
 export type Metadata = z.infer<typeof metadataSchema>;
 
 /**
@@ -62,4 +68,27 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
   }));
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
   throw new VaultError("VALIDATION", `invalid ${what}: ${summary}`, { details: { issues } });
+}
+
+/**
+ * How deeply JSON values from outside may nest (objects and arrays inside each other). Validators, canonical
+ * encoders and the database all walk JSON recursively; a bound keeps every one of them far from the stack limit.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The path of the first value in `value` nested deeper than `maxDepth` levels (`["attributes", "a", "0"]`), or
+ * undefined when it nests no deeper. Walks with an explicit stack, so it is safe on input of any depth.
+ */
+export function findTooDeep(value: unknown, maxDepth: number = MAX_JSON_DEPTH): string[] | undefined {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.value === null || typeof current.value !== "object") continue;
+    if (current.path.length >= maxDepth) return current.path;
+    for (const [name, inner] of Object.entries(current.value)) {
+      if (inner !== null && typeof inner === "object") stack.push({ value: inner, path: [...current.path, name] });
+    }
+  }
+  return undefined;
 }

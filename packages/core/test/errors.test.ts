@@ -18,7 +18,7 @@ describe("VaultError", () => {
   });
 
   it("has the closed code union of DESIGN §3", () => {
-    expect(VAULT_ERROR_CODES).toHaveLength(14);
+    expect(VAULT_ERROR_CODES).toHaveLength(17);
     expect(Object.keys(ERROR_CODES)).toContain("RETENTION_VIOLATION");
   });
 

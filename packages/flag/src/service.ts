@@ -2,6 +2,7 @@ import {
   appIdSchema,
   type Clock,
   decodeCursor,
+  jsonValueSchema,
   keySchema,
   metadataSchema,
   newId,
@@ -49,11 +50,11 @@ import {
   type FlagType,
   type JsonValue,
   type Prerequisite,
-  RULE_TYPES,
   type RuleInput,
   type SnapshotFlag,
 } from "./engine/types";
 import { deepFreeze, fitsType } from "./engine/values";
+import { rulesInputSchema } from "./schemas";
 
 /** The change-feed topic flag writes bump. */
 export const FLAGS_TOPIC = "flags";
@@ -127,20 +128,11 @@ export interface ListFlagsOptions {
   limit?: number;
 }
 
-const jsonValue = z.json();
+const jsonValue = jsonValueSchema;
 const tagsSchema = z.array(z.string().min(1).max(64)).max(64);
 const variantsSchema = z.record(z.string().min(1).max(128), jsonValue);
 const prerequisitesSchema = z.array(z.object({ flagKey: keySchema, value: jsonValue }).strict()).max(32);
-const ruleInputSchema = z
-  .looseObject({
-    type: z.enum(RULE_TYPES as [string, ...string[]]),
-    priority: z.number().int().min(-1_000_000).max(1_000_000).optional(),
-    value: jsonValue.optional(),
-    variant: z.string().min(1).optional(),
-    description: z.string().max(1024).optional(),
-  })
-  .refine((rule) => !("id" in rule), { message: "rule ids are assigned by the service" });
-const rulesSchema = z.array(ruleInputSchema).max(200);
+const rulesSchema = rulesInputSchema;
 const flagTypeSchema = z.enum(FLAG_TYPES as [FlagType, ...FlagType[]]);
 
 const defineSchema = z
@@ -508,14 +500,6 @@ export class FlagService {
     const app = parseInput(appIdSchema, appId, "app id");
     const ctx = parseInput(contextSchema, context, "evaluation context") as EvaluationContext;
     return (this.#cachedEvaluator(app) ?? (await this.evaluator(app))).evaluate(key, ctx);
-  }
-
-  /**
-   * The app's compiled evaluator if it is cached (the common case), else undefined (then call {@link evaluator}).
-   * Synchronous: a hot path can evaluate without awaiting. The engine never throws; the caller validates inputs.
-   */
-  evaluatorIfCached(appId: string): FlagEvaluator | undefined {
-    return this.#cachedEvaluator(appId);
   }
 
   /** Evaluate every flag of the app for one context. */

@@ -1,5 +1,5 @@
 import { randomBytes as cryptoRandomBytes, randomInt } from "node:crypto";
-import { parseInput } from "@vault/core";
+import { jsonValueSchema, parseInput } from "@vault/core";
 import type { SecretValue } from "@vault/secret";
 import { z } from "zod";
 
@@ -47,7 +47,7 @@ const bytesParamsSchema = z
   })
   .strict();
 
-const customParamsSchema = z.record(z.string(), z.json());
+const customParamsSchema = z.record(z.string(), jsonValueSchema);
 
 export type PasswordParams = z.output<typeof passwordParamsSchema>;
 export type BytesParams = z.output<typeof bytesParamsSchema>;

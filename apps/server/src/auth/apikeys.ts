@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { hash, randomBytes, timingSafeEqual } from "node:crypto";
 import {
   type Clock,
   decodeCursor,
@@ -13,8 +13,8 @@ import {
 } from "@vault/core";
 import { type ApiKeyRow, type AuditSink, apiKeys, apps, noAudit, type VaultDb, withTransaction } from "@vault/store";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
-import { KeyDigestCache } from "./key-digest";
 import { type Scope, SYSTEM_APP_ID, scopeSchema } from "./scopes";
 
 /** What is shown about a key: never the key itself, only its prefix. */
@@ -40,19 +40,12 @@ export interface AuthContext {
 
 const KEY_PATTERN = /^vault_[A-Za-z0-9_-]{43}$/;
 const PREFIX_LENGTH = 14; // "vault_" + 8 characters: enough to tell keys apart in a list, useless for guessing.
-const BEARER = /^Bearer ([^\s]+)$/;
+/** `Bearer <credentials>`; the scheme is case-insensitive (RFC 9110 §11.1). */
+const BEARER = /^bearer[ \t]+(\S+)[ \t]*$/i;
 
 /** The key of an `Authorization: Bearer <key>` header, or undefined when the header is not of that form. */
 export function bearerKey(header: string): string | undefined {
   return BEARER.exec(header)?.[1];
-}
-
-/** Equal texts, compared without an early exit (their length is not secret: API keys have one length). */
-function sameText(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return difference === 0;
 }
 
 /** A new API key: `vault_` + 32 random bytes in base64url. Shown once, stored only as its SHA-256. */
@@ -62,7 +55,7 @@ export function generateApiKey(): string {
 
 /** The stored form of a key. A fast hash is enough: the key has 256 bits of entropy. */
 export function hashApiKey(key: string): Buffer {
-  return createHash("sha256").update(key, "utf8").digest();
+  return hash("sha256", key, "buffer");
 }
 
 export const createApiKeyInput = z.object({
@@ -82,20 +75,10 @@ export interface ApiKeyServiceOptions {
   clock?: Clock;
   /** How long a successful key lookup is reused in this process (revocation here is immediate). Default 5 s. */
   cacheMs?: number;
+  /** How many keys the cache holds at most (least recently used go first). Default 10,000. */
+  cacheSize?: number;
   /** How rarely `last_used_at` is written per key (it costs a write). Default 60 s. */
   touchEveryMs?: number;
-}
-
-interface CachedKey {
-  context: AuthContext;
-  expires: number;
-}
-
-/** The Authorization header a connection last authenticated with, and what it gave. */
-interface ConnectionAuth extends CachedKey {
-  header: string;
-  /** {@link ApiKeyService}'s revocation count when it was remembered: any revocation since voids it. */
-  revocations: number;
 }
 
 /** API keys: create (shown once), list, revoke, and authenticate a presented key. */
@@ -103,20 +86,31 @@ export class ApiKeyService {
   readonly #db: VaultDb;
   readonly #audit: AuditSink;
   readonly #clock: Clock;
-  readonly #cacheMs: number;
   readonly #touchEveryMs: number;
-  readonly #cache = new KeyDigestCache<CachedKey>();
-  readonly #byConnection = new WeakMap<object, ConnectionAuth>();
-  /** Revocations seen by this process (here, or found revoked in the database): each voids every connection's. */
-  #revocations = 0;
+  /**
+   * Keys this process authenticated recently, by the SHA-256 of the key (hex): the cache never holds a key itself.
+   * Entries expire after `cacheMs` on the injected clock; undefined when caching is off.
+   */
+  readonly #cache: LRUCache<string, AuthContext> | undefined;
   readonly #touched = new Map<string, number>();
 
   constructor(options: ApiKeyServiceOptions) {
     this.#db = options.db;
     this.#audit = options.audit ?? noAudit;
     this.#clock = options.clock ?? systemClock;
-    this.#cacheMs = options.cacheMs ?? 5_000;
     this.#touchEveryMs = options.touchEveryMs ?? 60_000;
+    const cacheMs = options.cacheMs ?? 5_000;
+    const clock = this.#clock;
+    this.#cache =
+      cacheMs > 0
+        ? new LRUCache<string, AuthContext>({
+            max: options.cacheSize ?? 10_000,
+            ttl: cacheMs,
+            // Time comes from the injected clock, read on every lookup (no coarse timer of the cache's own).
+            perf: { now: () => clock.now().getTime() },
+            ttlResolution: 0,
+          })
+        : undefined;
   }
 
   /** Create a key for `appId`. The returned `key` is the only time the key is ever visible. */
@@ -194,77 +188,41 @@ export class ApiKeyService {
       await this.#audit.record(tx, { action: "apikey.revoked", resource: "api_key", appId, key: keyId });
       return toInfo(updated!);
     });
-    this.#cache.deleteWhere((cached) => cached.context.apiKeyId === keyId);
-    this.#revocations += 1;
+    if (this.#cache) {
+      for (const [digest, context] of this.#cache.entries()) {
+        if (context.apiKeyId === keyId) this.#cache.delete(digest);
+      }
+    }
     return info;
   }
 
   /**
-   * The cache entry of `presented` if this process authenticated that key within the cache window. Found by the
-   * key's SHA-256 (see KeyDigestCache): a hit is an exact match of the digest, and how long finding it takes says
-   * nothing usable about a 256-bit random key.
+   * The caller behind `presented`, or undefined for a malformed, unknown or revoked key. A key found within the cache
+   * window is not looked up again; a key revoked through this process is dropped from the cache at once, one revoked
+   * elsewhere within `cacheMs`.
    */
-  #cached(presented: string): CachedKey | undefined {
-    if (!KEY_PATTERN.test(presented)) return undefined;
-    const cached = this.#cache.get(presented);
-    return cached !== undefined && cached.expires > Date.now() ? cached : undefined;
-  }
-
-  /**
-   * The caller behind an `Authorization` header received on `connection` (the socket) if this process authenticated
-   * its key within the cache window, else undefined (then call {@link authenticate}). Synchronous, so the common case
-   * adds no promise to a request.
-   *
-   * A connection remembers the header it last authenticated with, for as long as it stays open and the key's cache
-   * entry lasts: a keep-alive client sending the same header again is recognised by comparing the header in constant
-   * time, without hashing the key again (the hash costs more in place than the rest of authentication). A connection
-   * only ever remembers what it sent itself, so its key stays in memory while it is open, as in its own request
-   * buffers; the process-wide cache still holds digests only. A revocation in this process (or a key found revoked)
-   * forgets every connection's.
-   */
-  authenticateHeaderCached(header: string, connection: object | null | undefined): AuthContext | undefined {
-    const remembered = connection ? this.#byConnection.get(connection) : undefined;
-    if (
-      remembered !== undefined &&
-      remembered.revocations === this.#revocations &&
-      sameText(remembered.header, header) &&
-      remembered.expires > Date.now()
-    ) {
-      return remembered.context;
-    }
-    const presented = bearerKey(header);
-    const cached = presented === undefined ? undefined : this.#cached(presented);
-    if (cached === undefined) return undefined;
-    if (connection) this.#byConnection.set(connection, { ...cached, header, revocations: this.#revocations });
-    return cached.context;
-  }
-
-  /** The caller behind `presented`, or undefined for a malformed, unknown or revoked key. */
   async authenticate(presented: string): Promise<AuthContext | undefined> {
-    const fromCache = this.#cached(presented);
-    if (fromCache) return fromCache.context;
     if (!KEY_PATTERN.test(presented)) return undefined;
     const digest = hashApiKey(presented);
-    const nowMs = Date.now();
+    const cacheKey = digest.toString("hex");
+    const cached = this.#cache?.get(cacheKey);
+    if (cached !== undefined) return cached;
     const [row] = await this.#db.select().from(apiKeys).where(eq(apiKeys.keyHash, digest));
     // The lookup is by hash; the constant-time compare guards against any index or driver shortcut.
-    if (!row || row.revokedAt !== null || !timingSafeEqual(Buffer.from(row.keyHash), digest)) {
-      // A key this process had accepted is gone (revoked by another process): connections forget it too.
-      if (this.#cache.delete(presented)) this.#revocations += 1;
-      return undefined;
-    }
+    if (!row || row.revokedAt !== null || !timingSafeEqual(Buffer.from(row.keyHash), digest)) return undefined;
     const context: AuthContext = {
       apiKeyId: row.id,
       appId: row.appId,
       scopes: row.scopes as Scope[],
       instanceAdmin: row.appId === SYSTEM_APP_ID && row.scopes.includes("admin"),
     };
-    if (this.#cacheMs > 0) this.#cache.set(presented, { context, expires: nowMs + this.#cacheMs });
-    await this.#touch(row.id, nowMs);
+    this.#cache?.set(cacheKey, context);
+    await this.#touch(row.id);
     return context;
   }
 
-  async #touch(id: string, nowMs: number): Promise<void> {
+  async #touch(id: string): Promise<void> {
+    const nowMs = this.#clock.now().getTime();
     const last = this.#touched.get(id) ?? 0;
     if (nowMs - last < this.#touchEveryMs) return;
     this.#touched.set(id, nowMs);

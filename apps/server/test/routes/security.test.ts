@@ -2,8 +2,14 @@ import { newId } from "@vault/core";
 import { testDatabaseKind } from "@vault/store/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCOPES } from "../../src/auth/scopes";
-import { allRoutes } from "../../src/routes/index";
+import { allRoutes } from "../../src/http/routes/index";
 import { expectError, startTestServer, type TestServer } from "../helpers";
+
+/** The status, and for answers with a body the error envelope (a HEAD answer has no body). */
+function expectRefusal(method: string, response: Parameters<typeof expectError>[0], status: number, code: string) {
+  if (method === "HEAD") expect(response.status).toBe(status);
+  else expectError(response, status, code);
+}
 
 /** Every protected route, generated from the route table so that a new route cannot skip these checks. */
 describe(`auth on every route (${testDatabaseKind()})`, () => {
@@ -41,7 +47,12 @@ describe(`auth on every route (${testDatabaseKind()})`, () => {
   afterAll(async () => t?.close());
 
   it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))("%s: no key → 401", async (_name, route) => {
-    expectError(await t.call(route.method, urlOf(route.url, "owner"), { body: {} }), 401, "UNAUTHENTICATED");
+    expectRefusal(
+      route.method,
+      await t.call(route.method, urlOf(route.url, "owner"), { body: {} }),
+      401,
+      "UNAUTHENTICATED",
+    );
   });
 
   it.each(routes.filter((r) => r.auth.kind === "app").map((r) => [`${r.method} ${r.url}`, r] as const))(
@@ -49,7 +60,7 @@ describe(`auth on every route (${testDatabaseKind()})`, () => {
     async (_name, route) => {
       const before = t.audit.events.length;
       const response = await t.call(route.method, urlOf(route.url, "owner"), { key: otherAdmin, body: {} });
-      expectError(response, 404, "NOT_FOUND");
+      expectRefusal(route.method, response, 404, "NOT_FOUND");
       expect(response.raw).not.toContain("some/key");
       const denial = t.audit.events.slice(before).find((e) => e.action === "auth.denied");
       expect(denial).toMatchObject({ appId: "intruder", outcome: "denied", metadata: { reason: "other_app" } });
@@ -62,15 +73,20 @@ describe(`auth on every route (${testDatabaseKind()})`, () => {
       if (route.auth.kind !== "app") return;
       const key = noScope[route.auth.scope]!;
       const response = await t.call(route.method, urlOf(route.url, "owner"), { key, body: {} });
-      expectError(response, 403, "FORBIDDEN");
-      expect(response.body.error.details.required).toBe(route.auth.scope);
+      expectRefusal(route.method, response, 403, "FORBIDDEN");
+      if (route.method !== "HEAD") expect(response.body.error.details.required).toBe(route.auth.scope);
     },
   );
 
   it.each(routes.filter((r) => r.auth.kind === "instance").map((r) => [`${r.method} ${r.url}`, r] as const))(
     "%s: an app admin (not instance admin) → 403",
     async (_name, route) => {
-      expectError(await t.call(route.method, urlOf(route.url, "owner"), { key: ownerAll, body: {} }), 403, "FORBIDDEN");
+      expectRefusal(
+        route.method,
+        await t.call(route.method, urlOf(route.url, "owner"), { key: ownerAll, body: {} }),
+        403,
+        "FORBIDDEN",
+      );
     },
   );
 

@@ -1,6 +1,6 @@
 import { appIdSchema, keySchema } from "@vault/core";
 import { z } from "zod";
-import { timestamp } from "../http/route";
+import { timestamp } from "../route";
 
 /** Path parameters shared by the app-scoped routes. */
 export const appParams = z.object({ appId: appIdSchema });

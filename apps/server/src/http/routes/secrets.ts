@@ -1,8 +1,6 @@
 import { metadataSchema } from "@vault/core";
-import type { SecretService } from "@vault/secret";
 import { z } from "zod";
-import { defineRoute, type RouteDef, timestamp } from "../http/route";
-import type { Vault } from "../vault";
+import { defineRoute, type RouteDef, timestamp } from "../route";
 import { appKeyParams, appParams, pageOf, pageQuery } from "./schemas";
 
 export const secretMetaSchema = z.object({
@@ -29,6 +27,9 @@ const versionInfoSchema = z.object({
 });
 
 const encodingSchema = z.enum(["utf8", "base64"]);
+const base64 = z.base64();
+
+const versionQuery = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647).optional() });
 
 const setSecretBody = z.object({
   /** The value: text, or base64 with `encoding: "base64"` for bytes. */
@@ -42,10 +43,6 @@ const setSecretBody = z.object({
 
 const versionsBody = z.object({ versions: z.array(z.number().int().min(1)).min(1).max(1000).optional() }).optional();
 const versionsChanged = z.object({ versions: z.array(z.number().int()) });
-
-function secretsOf(vault: Vault): SecretService {
-  return vault.secrets;
-}
 
 function decodeValue(value: string, encoding: "utf8" | "base64"): string | Uint8Array {
   return encoding === "utf8" ? value : Buffer.from(value, "base64");
@@ -64,13 +61,13 @@ export function secretRoutes(): RouteDef[] {
       auth: { kind: "app", scope: "secrets:write" },
       params: appKeyParams,
       body: setSecretBody.superRefine((body, ctx) => {
-        if (body.encoding === "base64" && !/^[A-Za-z0-9+/]*={0,2}$/.test(body.value)) {
-          ctx.addIssue({ code: "custom", path: ["value"], message: "not valid base64" });
+        if (body.encoding === "base64" && !base64.safeParse(body.value).success) {
+          ctx.addIssue({ code: "custom", path: ["value"], message: "not valid base64 (standard alphabet, padded)" });
         }
       }),
       response: secretMetaSchema,
       handler: async ({ vault, params, body }) =>
-        secretsOf(vault).set(params.appId, params.key, decodeValue(body.value, body.encoding), {
+        vault.secrets.set(params.appId, params.key, decodeValue(body.value, body.encoding), {
           metadata: body.metadata,
           expiresAt: body.expiresAt,
           cas: body.cas,
@@ -85,7 +82,7 @@ export function secretRoutes(): RouteDef[] {
       tag: "secrets",
       auth: { kind: "app", scope: "secrets:read" },
       params: appKeyParams,
-      query: z.object({ version: z.coerce.number().int().min(1).optional() }),
+      query: versionQuery,
       response: z.object({
         value: z.string(),
         encoding: encodingSchema,
@@ -93,7 +90,7 @@ export function secretRoutes(): RouteDef[] {
         meta: secretMetaSchema,
       }),
       handler: async ({ vault, params, query }) => {
-        const secret = await secretsOf(vault).get(params.appId, params.key, { version: query.version });
+        const secret = await vault.secrets.get(params.appId, params.key, { version: query.version });
         const bytes = typeof secret.value !== "string";
         return {
           value: bytes ? Buffer.from(secret.value).toString("base64") : secret.value,
@@ -101,6 +98,28 @@ export function secretRoutes(): RouteDef[] {
           version: secret.version,
           meta: secret.meta,
         };
+      },
+    }),
+    defineRoute({
+      method: "HEAD",
+      url: keyPath,
+      operationId: "checkSecret",
+      summary:
+        "Whether the secret (or `?version=`) can be read, with its metadata in headers (x-vault-version, x-vault-current-version, last-modified, x-vault-expires-at); answers as GET would, without decrypting and without a read audit entry.",
+      tag: "secrets",
+      auth: { kind: "app", scope: "secrets:read" },
+      params: appKeyParams,
+      query: versionQuery,
+      response: null,
+      audited: false,
+      handler: async ({ vault, params, query, reply }) => {
+        const { version, meta } = await vault.secrets.stat(params.appId, params.key, { version: query.version });
+        reply
+          .header("x-vault-version", String(version))
+          .header("x-vault-current-version", String(meta.version))
+          .header("last-modified", meta.updatedAt.toUTCString());
+        if (meta.expiresAt !== null) reply.header("x-vault-expires-at", meta.expiresAt.toISOString());
+        return undefined;
       },
     }),
     defineRoute({
@@ -112,7 +131,7 @@ export function secretRoutes(): RouteDef[] {
       auth: { kind: "app", scope: "secrets:read" },
       params: appKeyParams,
       response: secretMetaSchema,
-      handler: async ({ vault, params }) => secretsOf(vault).getMeta(params.appId, params.key),
+      handler: async ({ vault, params }) => vault.secrets.getMeta(params.appId, params.key),
     }),
     defineRoute({
       method: "GET",
@@ -123,7 +142,7 @@ export function secretRoutes(): RouteDef[] {
       auth: { kind: "app", scope: "secrets:read" },
       params: appKeyParams,
       response: z.object({ items: z.array(versionInfoSchema) }),
-      handler: async ({ vault, params }) => ({ items: await secretsOf(vault).versions(params.appId, params.key) }),
+      handler: async ({ vault, params }) => ({ items: await vault.secrets.versions(params.appId, params.key) }),
     }),
     defineRoute({
       method: "GET",
@@ -135,7 +154,7 @@ export function secretRoutes(): RouteDef[] {
       params: appParams,
       query: pageQuery.extend({ prefix: z.string().max(256).optional() }),
       response: pageOf(secretMetaSchema),
-      handler: async ({ vault, params, query }) => secretsOf(vault).list(params.appId, query),
+      handler: async ({ vault, params, query }) => vault.secrets.list(params.appId, query),
     }),
     defineRoute({
       method: "DELETE",
@@ -154,7 +173,7 @@ export function secretRoutes(): RouteDef[] {
       }),
       response: versionsChanged,
       handler: async ({ vault, params, query }) =>
-        secretsOf(vault).delete(params.appId, params.key, { versions: query.versions }),
+        vault.secrets.delete(params.appId, params.key, { versions: query.versions }),
     }),
     defineRoute({
       method: "POST",
@@ -167,7 +186,7 @@ export function secretRoutes(): RouteDef[] {
       body: versionsBody,
       response: versionsChanged,
       handler: async ({ vault, params, body }) =>
-        secretsOf(vault).undelete(params.appId, params.key, { versions: body?.versions }),
+        vault.secrets.undelete(params.appId, params.key, { versions: body?.versions }),
     }),
     defineRoute({
       method: "POST",
@@ -179,7 +198,7 @@ export function secretRoutes(): RouteDef[] {
       params: appKeyParams,
       body: z.object({ versions: z.array(z.number().int().min(1)).min(1).max(1000) }),
       response: versionsChanged,
-      handler: async ({ vault, params, body }) => secretsOf(vault).destroy(params.appId, params.key, body.versions),
+      handler: async ({ vault, params, body }) => vault.secrets.destroy(params.appId, params.key, body.versions),
     }),
     defineRoute({
       method: "POST",
@@ -197,7 +216,7 @@ export function secretRoutes(): RouteDef[] {
         purgedAt: timestamp,
         proof: z.string(),
       }),
-      handler: async ({ vault, params }) => secretsOf(vault).purge(params.appId, params.key),
+      handler: async ({ vault, params }) => vault.secrets.purge(params.appId, params.key),
     }),
   ];
 }

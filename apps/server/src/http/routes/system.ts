@@ -1,17 +1,11 @@
 import { z } from "zod";
-import { OpenApiBuilder } from "../http/openapi";
-import { defineRoute, type RouteDef } from "../http/route";
+import { defineRoute, type RouteDef } from "../route";
 
-let cachedDocument: Record<string, unknown> | undefined;
-
-/** The OpenAPI document of every route this server serves (built once, from the route schemas). */
-export async function openApiDocument(): Promise<Record<string, unknown>> {
-  if (!cachedDocument) {
-    const { allRoutes } = await import("./index");
-    cachedDocument = new OpenApiBuilder().document(allRoutes(), { title: "Vault", version: "1" });
-  }
-  return cachedDocument;
-}
+const readiness = z.object({
+  status: z.enum(["ready", "unavailable"]),
+  database: z.boolean(),
+  pendingMigrations: z.number().int().nullable(),
+});
 
 /** Liveness, readiness, metrics and the API document: public, unauthenticated, outside /v1. */
 export function systemRoutes(): RouteDef[] {
@@ -33,12 +27,8 @@ export function systemRoutes(): RouteDef[] {
       summary: "Readiness: the database answers and every migration is applied (503 otherwise).",
       tag: "operations",
       auth: { kind: "public" },
-      response: z.object({
-        status: z.enum(["ready", "unavailable"]),
-        database: z.boolean(),
-        pendingMigrations: z.number().int().nullable(),
-      }),
-      otherResponses: { 503: "not ready (same body, status unavailable)" },
+      response: readiness,
+      otherResponses: { 503: readiness.describe("Not ready: the same body, with status unavailable.") },
       handler: async ({ vault, reply }) => {
         const check = await vault.readiness();
         const ready = check.database && check.pendingMigrations === 0;
@@ -67,7 +57,7 @@ export function systemRoutes(): RouteDef[] {
       tag: "operations",
       auth: { kind: "public" },
       response: z.record(z.string(), z.unknown()),
-      handler: async () => openApiDocument(),
+      handler: async ({ request }) => request.server.swagger(),
     }),
   ];
 }

@@ -1,7 +1,7 @@
 import { metadataSchema } from "@vault/core";
 import { z } from "zod";
-import { createAppInput } from "../auth/apps";
-import { defineRoute, type RouteDef, timestamp } from "../http/route";
+import { createAppInput } from "../../auth/apps";
+import { defineRoute, type RouteDef, timestamp } from "../route";
 import { appParams, pageOf, pageQuery } from "./schemas";
 
 export const appSchema = z.object({

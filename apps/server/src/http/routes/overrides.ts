@@ -1,10 +1,10 @@
-import { metadataSchema, tenantIdSchema } from "@vault/core";
+import { jsonValueSchema, metadataSchema, tenantIdSchema } from "@vault/core";
 import { z } from "zod";
-import { defineRoute, type RouteDef, timestamp } from "../http/route";
+import { defineRoute, type RouteDef, timestamp } from "../route";
 import { configValueType } from "./config";
 import { appKeyParams, appParams, pageOf, pageQuery } from "./schemas";
 
-const json = z.json();
+const json = jsonValueSchema;
 
 export const overrideSchema = z.object({
   id: z.string(),

@@ -1,42 +1,37 @@
-import { keySchema, metadataSchema, tenantIdSchema } from "@vault/core";
-import { FLAG_TYPES, RULE_TYPES } from "@vault/flag";
+import { jsonValueSchema, keySchema, metadataSchema, tenantIdSchema } from "@vault/core";
+import { FLAG_TYPES, ruleInputSchema, ruleSchema } from "@vault/flag";
 import { z } from "zod";
-import { defineRoute, type RouteDef, timestamp } from "../http/route";
+import { ifNoneMatchHits } from "../etag";
+import { defineRoute, type RouteDef, timestamp } from "../route";
 import { appKeyParams, appParams, pageOf, pageQuery } from "./schemas";
 
-const json = z.json();
+const json = jsonValueSchema;
 const flagType = z.enum(FLAG_TYPES as unknown as [string, ...string[]]);
-const ruleType = z.enum(RULE_TYPES as unknown as [string, ...string[]]);
 
-/** A rule as written: its `type` decides the other fields (see docs/http-api.md); the flag service checks them. */
-const ruleInput = z.looseObject({
-  type: ruleType,
-  priority: z.number().int().optional(),
-  value: json.optional(),
-  variant: z.string().optional(),
-  description: z.string().optional(),
-});
-const rule = ruleInput.extend({ id: z.string(), priority: z.number().int() });
+const ruleInput = ruleInputSchema.meta({ id: "NewFlagRule" });
+const rule = ruleSchema.meta({ id: "FlagRule" });
 
 const prerequisite = z.object({ flagKey: keySchema, value: json });
 
-export const flagSchema = z.object({
-  id: z.string(),
-  appId: z.string(),
-  key: z.string(),
-  type: flagType,
-  defaultValue: json,
-  enabled: z.boolean(),
-  description: z.string(),
-  tags: z.array(z.string()),
-  variants: z.record(z.string(), json),
-  prerequisites: z.array(prerequisite),
-  metadata: metadataSchema,
-  rules: z.array(rule),
-  version: z.number().int(),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-});
+export const flagSchema = z
+  .object({
+    id: z.string(),
+    appId: z.string(),
+    key: z.string(),
+    type: flagType,
+    defaultValue: json,
+    enabled: z.boolean(),
+    description: z.string(),
+    tags: z.array(z.string()),
+    variants: z.record(z.string(), json),
+    prerequisites: z.array(prerequisite),
+    metadata: metadataSchema,
+    rules: z.array(rule),
+    version: z.number().int(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: "Flag" });
 
 const overrideSchema = z.object({
   id: z.string(),
@@ -67,47 +62,26 @@ const updateBody = defineBody
   .extend({ cas: z.number().int().min(0).optional() });
 
 /** Who a flag is evaluated for (plain arguments, never ambient context). */
-export const evaluationContext = z.object({
-  tenantId: z.string().max(256).optional(),
-  userId: z.string().max(256).optional(),
-  tenantTags: z.array(z.string().max(256)).max(256).optional(),
-  attributes: z.record(z.string(), json).optional(),
-});
+export const evaluationContext = z
+  .object({
+    tenantId: z.string().max(256).optional(),
+    userId: z.string().max(256).optional(),
+    tenantTags: z.array(z.string().max(256)).max(256).optional(),
+    attributes: z.record(z.string(), json).optional(),
+  })
+  .meta({ id: "EvaluationContext" });
 
-const CONTEXT_FIELDS: ReadonlySet<string> = new Set(["tenantId", "userId", "tenantTags"]);
-const isShortText = (value: unknown): boolean => typeof value === "string" && value.length <= 256;
-
-/**
- * True when `body` certainly passes `evaluationContext.optional()` and zod would hand it back unchanged: absent, or
- * a plain object of `tenantId`, `userId` and `tenantTags` only, within their limits. Evaluation is the API's hottest
- * route and zod was about a third of its overhead; any other body (attributes, unknown fields, anything invalid)
- * still goes through zod.
- */
-export function isPlainEvaluationContext(body: unknown): boolean {
-  if (body === undefined) return true;
-  if (typeof body !== "object" || body === null || Object.getPrototypeOf(body) !== Object.prototype) return false;
-  const context = body as Record<string, unknown>;
-  for (const name in context) {
-    if (!CONTEXT_FIELDS.has(name)) return false;
-  }
-  if (context.tenantId !== undefined && !isShortText(context.tenantId)) return false;
-  if (context.userId !== undefined && !isShortText(context.userId)) return false;
-  const tags = context.tenantTags;
-  if (tags === undefined) return true;
-  if (!Array.isArray(tags) || tags.length > 256) return false;
-  for (let i = 0; i < tags.length; i++) if (!isShortText(tags[i])) return false;
-  return true;
-}
-
-export const evaluationResult = z.object({
-  value: json,
-  variant: z.string().optional(),
-  reason: z.enum(["STATIC", "DEFAULT", "TARGETING_MATCH", "SPLIT", "DISABLED", "ERROR"]),
-  ruleId: z.string().optional(),
-  errorCode: z.enum(["FLAG_NOT_FOUND", "TYPE_MISMATCH", "PARSE_ERROR", "GENERAL"]).optional(),
-  errorMessage: z.string().optional(),
-  detail: z.string().optional(),
-});
+export const evaluationResult = z
+  .object({
+    value: json,
+    variant: z.string().optional(),
+    reason: z.enum(["STATIC", "DEFAULT", "TARGETING_MATCH", "SPLIT", "DISABLED", "ERROR"]),
+    ruleId: z.string().optional(),
+    errorCode: z.enum(["FLAG_NOT_FOUND", "TYPE_MISMATCH", "PARSE_ERROR", "GENERAL"]).optional(),
+    errorMessage: z.string().optional(),
+    detail: z.string().optional(),
+  })
+  .meta({ id: "EvaluationResult" });
 
 const casQuery = z.object({ cas: z.coerce.number().int().min(0).optional() });
 const overrideParams = appKeyParams.extend({ tenantId: tenantIdSchema });
@@ -245,15 +219,10 @@ export function flagRoutes(): RouteDef[] {
       auth: { kind: "app", scope: "flags:evaluate" },
       params: appKeyParams,
       body: evaluationContext.optional(),
-      acceptsBodyAsIs: isPlainEvaluationContext,
       response: evaluationResult,
       audited: false, // evaluations are counted in metrics, not audited one by one (DESIGN §6)
-      // Synchronous when the app's snapshot is compiled: the hottest route of the API makes no promise then. The
-      // params and body were validated above, and the engine never throws.
-      handler: ({ vault, params, body }) => {
+      handler: async ({ vault, params, body }) => {
         vault.metrics.flagEvaluations.inc();
-        const evaluator = vault.flags.evaluatorIfCached(params.appId);
-        if (evaluator) return evaluator.evaluate(params.key, body ?? {});
         return vault.flags.evaluate(params.appId, params.key, body ?? {});
       },
     }),
@@ -266,18 +235,12 @@ export function flagRoutes(): RouteDef[] {
       auth: { kind: "app", scope: "flags:evaluate" },
       params: appParams,
       body: evaluationContext.optional(),
-      acceptsBodyAsIs: isPlainEvaluationContext,
       response: z.record(z.string(), evaluationResult),
       audited: false,
-      handler: ({ vault, params, body }) => {
-        const context = body ?? {};
-        const count = (results: Record<string, unknown>) => {
-          vault.metrics.flagEvaluations.inc(Object.keys(results).length);
-          return results;
-        };
-        const evaluator = vault.flags.evaluatorIfCached(params.appId);
-        if (evaluator) return count(evaluator.evaluateAll(context));
-        return vault.flags.evaluateAll(params.appId, context).then(count);
+      handler: async ({ vault, params, body }) => {
+        const results = await vault.flags.evaluateAll(params.appId, body ?? {});
+        vault.metrics.flagEvaluations.inc(Object.keys(results).length);
+        return results;
       },
     }),
     defineRoute({
@@ -295,7 +258,7 @@ export function flagRoutes(): RouteDef[] {
         const snapshot = await vault.flags.snapshot(params.appId);
         const etag = `"${snapshot.revision}"`;
         reply.header("etag", etag).header("cache-control", "no-cache");
-        if (request.headers["if-none-match"] === etag) return reply.code(304).send();
+        if (ifNoneMatchHits(request.headers["if-none-match"], etag)) return reply.code(304).send();
         return snapshot;
       },
     }),

@@ -1,8 +1,8 @@
 import { idSchema, VaultError } from "@vault/core";
 import { z } from "zod";
-import { createApiKeyInput } from "../auth/apikeys";
-import { scopeSchema } from "../auth/scopes";
-import { defineRoute, queryBoolean, type RouteDef, timestamp } from "../http/route";
+import { createApiKeyInput } from "../../auth/apikeys";
+import { scopeSchema } from "../../auth/scopes";
+import { defineRoute, queryBoolean, type RouteDef, timestamp } from "../route";
 import { appParams, pageOf, pageQuery } from "./schemas";
 
 export const apiKeySchema = z.object({

@@ -1,8 +1,8 @@
 import { VaultError } from "@vault/core";
 import { rotateKek } from "@vault/rotation";
 import { z } from "zod";
-import { defineRoute, type RouteDef } from "../http/route";
-import { writeKeyringFile } from "../keys";
+import { writeKeyringFile } from "../../keys";
+import { defineRoute, type RouteDef } from "../route";
 
 const statusSchema = z.object({
   activeKekId: z.string(),

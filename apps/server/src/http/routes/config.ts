@@ -1,10 +1,10 @@
 import { CONFIG_VALUE_TYPES } from "@vault/config";
-import { metadataSchema, tenantIdSchema, VaultError } from "@vault/core";
+import { jsonValueSchema, metadataSchema, tenantIdSchema, VaultError } from "@vault/core";
 import { z } from "zod";
-import { defineRoute, type RouteDef, timestamp } from "../http/route";
+import { defineRoute, type RouteDef, timestamp } from "../route";
 import { appKeyParams, appParams, pageOf, pageQuery } from "./schemas";
 
-const json = z.json();
+const json = jsonValueSchema;
 export const configValueType = z.enum(CONFIG_VALUE_TYPES as unknown as [string, ...string[]]);
 
 export const configEntrySchema = z.object({

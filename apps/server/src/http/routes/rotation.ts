@@ -1,6 +1,6 @@
 import { STRATEGIES } from "@vault/rotation";
 import { z } from "zod";
-import { defineRoute, type RouteDef, timestamp } from "../http/route";
+import { defineRoute, type RouteDef, timestamp } from "../route";
 import { appKeyParams, appParams, pageOf, pageQuery } from "./schemas";
 
 const strategy = z.enum(STRATEGIES);
@@ -18,6 +18,8 @@ export const policySchema = z.object({
   failures: z.number().int(),
   retryAt: timestamp.nullable(),
   lastError: z.string().nullable(),
+  /** While a rotation runs: until when its claim holds (another manager may take the policy after that). */
+  leaseUntil: timestamp.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -105,7 +107,8 @@ export function rotationRoutes(): RouteDef[] {
       method: "POST",
       url: "/v1/apps/:appId/secrets/:key/rotate",
       operationId: "rotateSecretNow",
-      summary: "Rotate a secret now with its policy's strategy (one transaction; a failure changes nothing).",
+      summary:
+        "Rotate a secret now with its policy's strategy: the rotator runs outside any transaction, the new version is written check-and-set on the version it started from (a failure changes nothing and is recorded).",
       tag: "rotation",
       auth: { kind: "app", scope: "secrets:write" },
       params: appKeyParams,

@@ -1,4 +1,4 @@
-import type { RouteDef } from "../http/route";
+import type { RouteDef } from "../route";
 import { adminRoutes } from "./admin";
 import { apiKeyRoutes, whoamiRoute } from "./apikeys";
 import { appRoutes } from "./apps";

@@ -1,7 +1,7 @@
 import { VaultError } from "@vault/core";
 import { z } from "zod";
-import { defineRoute, type RouteDef, timestamp } from "../http/route";
-import type { Vault } from "../vault";
+import type { Vault } from "../../vault";
+import { defineRoute, type RouteDef, timestamp } from "../route";
 import { appParams, pageOf, pageQuery } from "./schemas";
 
 const outcome = z.enum(["success", "failure", "denied"]);

@@ -1,0 +1,107 @@
+import { jsonValueSchema } from "@vault/core";
+import { z } from "zod";
+import { ATTRIBUTE_OPERATORS, type AttributeOperator } from "./engine/types";
+
+// The shape of a rule as callers write it, one object per rule type. What needs the flag to check (a value against
+// the flag's type, a variant name, an operand the operator can parse, value xor variant) is left to the engine's
+// checker, which names the rule and the field; these schemas give every rule its documented fields and types. (No
+// `.meta({ id })` here: a library must not register names in its users' zod registry.)
+
+const json = jsonValueSchema;
+
+/** What every rule may carry: its order, what it returns when it matches, and a note. */
+const ruleCommon = {
+  priority: z
+    .number()
+    .int()
+    .min(-1_000_000)
+    .max(1_000_000)
+    .optional()
+    .describe("Lower is tried first; unique per flag."),
+  value: json
+    .optional()
+    .describe("Returned when the rule matches (checked against the flag's type). Exclusive with variant."),
+  variant: z
+    .string()
+    .min(1)
+    .max(128)
+    .optional()
+    .describe("The name of one of the flag's variants, returned when the rule matches."),
+  description: z.string().max(1024).optional(),
+};
+
+const names = z.array(z.string().min(1).max(256)).min(1).max(10_000);
+
+/** A weighted share of a rollout's split. */
+export const rolloutVariantSchema = z
+  .object({ variant: z.string().min(1).max(128), weight: z.number().int().min(0) })
+  .strict();
+
+/** One rule as written (the service assigns its id). */
+export const ruleInputSchema = z.discriminatedUnion("type", [
+  z
+    .object({ type: z.literal("when_tenant"), tenants: names, ...ruleCommon })
+    .strict()
+    .describe("Matches the listed tenants."),
+  z
+    .object({ type: z.literal("when_tenant_tag"), tags: names, ...ruleCommon })
+    .strict()
+    .describe("Matches tenants carrying any of the tags."),
+  z
+    .object({ type: z.literal("when_user"), users: names, ...ruleCommon })
+    .strict()
+    .describe("Matches the listed users."),
+  z
+    .object({
+      type: z.literal("when_attribute"),
+      attribute: z.string().min(1).max(256),
+      operator: z.enum(ATTRIBUTE_OPERATORS as [AttributeOperator, ...AttributeOperator[]]),
+      values: z
+        .array(z.union([z.string(), z.number(), z.boolean()]))
+        .min(1)
+        .max(10_000),
+      ...ruleCommon,
+    })
+    .strict()
+    .describe("Matches when the context attribute compares true with the values."),
+  z
+    .object({
+      type: z.literal("rollout"),
+      percentage: z.number().int().min(0).max(100).describe("Whole percent of the stickiness values inside."),
+      stickiness: z.string().min(1).max(256).optional().describe("`tenant` (default), `user`, or an attribute name."),
+      groupId: z.string().min(1).max(256).optional().describe("Hash namespace; defaults to the flag key."),
+      variants: z.array(rolloutVariantSchema).min(1).max(100).optional().describe("A weighted split among variants."),
+      ...ruleCommon,
+    })
+    .strict()
+    .describe("Matches a stable percentage (Unleash-compatible hashing)."),
+  z
+    .object({
+      type: z.literal("schedule"),
+      from: z.string().optional().describe("ISO 8601 date-time from which it matches."),
+      until: z.string().optional().describe("ISO 8601 date-time until which it matches."),
+      ...ruleCommon,
+    })
+    .strict()
+    .describe("Matches within a time window."),
+  z
+    .object({
+      type: z.literal("custom"),
+      evaluator: z.string().min(1).max(128).describe("The name of an evaluator registered with the server."),
+      params: json.optional(),
+      ...ruleCommon,
+    })
+    .strict()
+    .describe("Matches when a named, registered evaluator says so."),
+]);
+
+/** A stored rule: as written, with the id the service gave it and its priority. */
+export const ruleSchema = z.discriminatedUnion(
+  "type",
+  ruleInputSchema.options.map((option) => option.extend({ id: z.string(), priority: z.number().int() })) as unknown as [
+    (typeof ruleInputSchema.options)[number],
+    ...(typeof ruleInputSchema.options)[number][],
+  ],
+);
+
+export const rulesInputSchema = z.array(ruleInputSchema).max(200);
