@@ -26,6 +26,19 @@ describe(`createVault and app handles (${testDatabaseKind()})`, () => {
     await expect(t.vault.app("elsewhere").secrets.get("token")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("exposes only app-scoped operations: no lifecycle, no instance-wide ones", () => {
+    const app = t.vault.app("inproc");
+    // @ts-expect-error closing a service belongs to the Vault, not to an app
+    expect(app.flags.close).toBeUndefined();
+    // @ts-expect-error authenticating a key is instance-wide
+    expect(app.apiKeys.authenticate).toBeUndefined();
+    // @ts-expect-error rewrapping covers every app
+    expect(app.secrets.rewrapAll).toBeUndefined();
+    // @ts-expect-error rotating due secrets covers every app
+    expect(app.rotation.rotateDue).toBeUndefined();
+    expect(Object.keys(app.apiKeys).sort()).toEqual(["create", "list", "revoke"]);
+  });
+
   it("close() is idempotent and leaves a caller-provided database open", async () => {
     const { createVault } = await import("../src/vault");
     const second = await createVault({ db: t.testDb.db, defaultMetrics: false });
