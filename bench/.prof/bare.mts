@@ -1,0 +1,18 @@
+import { Session } from "node:inspector/promises";
+import { writeFileSync } from "node:fs";
+import { Fastify } from "/work/main/apps/server/test/load.ts";
+import { runLoad } from "/work/main/apps/server/test/load.ts";
+const app = Fastify();
+app.post("/v1/apps/:appId/flags/:key/evaluate", async () => ({ value: false, reason: "DEFAULT" }));
+await app.listen({ port: 0, host: "127.0.0.1" });
+const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/v1/apps/bench/flags/checkout/evaluate`;
+const opts = { url, method: "POST" as const, body: { tenantId: "globex", userId: "u-42" }, headers: { authorization: `Bearer x` }, connections: 10, durationSec: 3 };
+await runLoad(opts);
+const session = new Session(); session.connect();
+await session.post("Profiler.enable"); await session.post("Profiler.setSamplingInterval", { interval: 100 });
+await session.post("Profiler.start");
+const r = await runLoad({ ...opts, durationSec: 8 });
+const { profile } = await session.post("Profiler.stop");
+writeFileSync("/tmp/prof/bare.cpuprofile", JSON.stringify(profile));
+console.log("req/s", r.requestsPerSec, "total", r.total);
+await app.close(); process.exit(0);

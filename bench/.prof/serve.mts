@@ -1,0 +1,17 @@
+import { Keyring } from "@vault/crypto";
+import { buildServer, createVault } from "@vault/server";
+import { migrate, openDatabase } from "@vault/store";
+import { Fastify } from "/work/main/apps/server/test/load.ts";
+const db = await openDatabase();
+await migrate(db);
+const vault = await createVault({ db, keyring: Keyring.generate(), defaultMetrics: false, apiKeyCacheMs: 5_000 });
+await vault.apps.create({ id: "bench" });
+const { key } = await vault.apiKeys.create("bench", { name: "b", scopes: ["admin"] });
+await vault.flags.define("bench", { key: "checkout", type: "bool", defaultValue: false });
+const server = await buildServer(vault);
+await server.listen({ port: 18201, host: "127.0.0.1" });
+const app = Fastify();
+app.post("/v1/apps/:appId/flags/:key/evaluate", async () => ({ value: false, reason: "DEFAULT" }));
+await app.listen({ port: 18202, host: "127.0.0.1" });
+console.log(key);
+setInterval(() => {}, 1000);
