@@ -1,13 +1,14 @@
 import { ConfigService } from "@vault/config";
 import { OverrideService } from "@vault/override";
-import { closeDatabase, migrate, openDatabase } from "@vault/store";
+import { migrate, openDatabase } from "@vault/store";
 import { compare } from "./lib";
 
 // The resolver answers config reads on request paths: once cached, a read should cost about what a Map lookup does,
 // and must reach 1,000,000 per second. resolveAll over 200 keys is what a service does to snapshot its settings.
-const db = await openDatabase();
+const database = await openDatabase();
+const { db, changes } = database;
 await migrate(db);
-const config = new ConfigService({ db });
+const config = new ConfigService({ db, changes });
 const overrides = new OverrideService({ db, config });
 const resolver = overrides.resolver();
 
@@ -100,5 +101,5 @@ await compare({
 });
 
 void sink;
-config.close();
-await closeDatabase(db);
+await config.close();
+await database.close();

@@ -2,7 +2,7 @@ import { Keyring } from "@vault/crypto";
 import { FlagService } from "@vault/flag";
 import { SecretService } from "@vault/secret";
 import { buildServer, createVault } from "@vault/server";
-import { closeDatabase, migrate, openDatabase } from "@vault/store";
+import { migrate, openDatabase } from "@vault/store";
 import { Fastify, type LoadResult, runLoad } from "../apps/server/test/load.ts";
 
 // The HTTP API against bare Fastify routes doing the same work, on loopback, in the same run. The server is plain
@@ -18,10 +18,13 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 // BENCH_CASES=evaluate (or secret) measures one comparison only.
 const cases = new Set((process.env.BENCH_CASES ?? "secret,evaluate").split(","));
 
-const db = process.env.DATABASE_URL ? await openDatabase({ url: process.env.DATABASE_URL }) : await openDatabase();
+const database = process.env.DATABASE_URL
+  ? await openDatabase({ url: process.env.DATABASE_URL })
+  : await openDatabase();
+const { db } = database;
 await migrate(db);
 const keyring = Keyring.generate();
-const vault = await createVault({ db, keyring, defaultMetrics: false, apiKeyCacheMs: 5_000 });
+const vault = await createVault({ database, keyring, defaultMetrics: false, apiKeyCacheMs: 5_000 });
 const appId = `bench-${Date.now().toString(36)}`;
 await vault.apiKeys.bootstrap();
 await vault.apps.create({ id: appId });
@@ -44,7 +47,7 @@ const serverUrl = `http://127.0.0.1:${(server.server.address() as { port: number
 // Baseline: bare Fastify, same database, same keyring, same flags, and the same paths as the server's routes, so
 // that both sides receive byte-identical requests (only the port differs) and route them the same way.
 const bareSecrets = new SecretService({ db, keys: keyring });
-const bareFlags = new FlagService({ db });
+const bareFlags = new FlagService({ db, changes: database.changes });
 const evaluator = await bareFlags.evaluator(appId);
 const bare = Fastify();
 type AppKey = { Params: { appId: string; key: string } };
@@ -173,6 +176,6 @@ for (const row of rows) {
 
 await server.close();
 await bare.close();
-bareFlags.close();
+await bareFlags.close();
 await vault.close();
-await closeDatabase(db);
+await database.close();

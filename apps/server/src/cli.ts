@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { Keyring } from "@vault/crypto";
-import { closeDatabase, migrate, openDatabase } from "@vault/store";
+import { migrate, openDatabase } from "@vault/store";
 import { generateApiKey } from "./auth/apikeys";
 import { writeKeyringFile } from "./keys";
 import { serve } from "./serve";
@@ -66,14 +66,14 @@ export async function runCli(
       return serve(env);
     case "migrate": {
       const settings = loadSettings(env);
-      const db = settings.DATABASE_URL
+      const database = settings.DATABASE_URL
         ? await openDatabase({ url: settings.DATABASE_URL })
         : await openDatabase({ dataDir: resolve(settings.VAULT_DATA_DIR) });
       try {
-        const { applied } = await migrate(db);
+        const { applied } = await migrate(database.db);
         process.stdout.write(`vault: ${applied} migration(s) applied\n`);
       } finally {
-        await closeDatabase(db);
+        await database.close();
       }
       return;
     }

@@ -11,14 +11,15 @@ import { SecretService } from "@vault/secret";
 import {
   type AuditEvent,
   type AuditSink,
-  closeDatabase,
+  type ChangeFeed,
+  type Database,
   type Driver,
-  driverOf,
   type Executor,
   migrate,
   openDatabase,
   pendingMigrations,
   queryRows,
+  type StoreContext,
   type VaultDb,
 } from "@vault/store";
 import { sql } from "drizzle-orm";
@@ -30,8 +31,8 @@ import { VaultMetrics } from "./metrics";
 
 export interface CreateVaultOptions {
   /** An already open database (tests). The caller keeps ownership: `close()` leaves it open. */
-  db?: VaultDb;
-  /** `postgres://…`; absent (and no `db`) → embedded PGlite in `dataDir`. */
+  database?: Database;
+  /** `postgres://…`; absent (and no `database`) → embedded PGlite in `dataDir`. */
   databaseUrl?: string;
   /** PGlite data directory (default `./.vault-data`). */
   dataDir?: string;
@@ -88,6 +89,8 @@ class MeteredAuditSink implements AuditSink {
  */
 export class Vault {
   readonly db: VaultDb;
+  /** The process's change feed, shared by every service that caches. */
+  readonly changes: ChangeFeed;
   readonly driver: Driver;
   /** Where the data lives: the Postgres host, or the PGlite data directory. */
   readonly location: string;
@@ -113,23 +116,25 @@ export class Vault {
   readonly rotationManager: RotationManager | undefined;
   /** How many migrations were applied when this instance opened the store. */
   readonly migrationsApplied: number;
-  readonly #ownsDb: boolean;
+  /** The database when this vault opened it (and so closes it); undefined when the caller owns it. */
+  readonly #ownedDatabase: Database | undefined;
   readonly #closers: Array<() => Promise<void> | void> = [];
   #closed = false;
 
   /** @internal Use {@link createVault}. */
   constructor(parts: {
-    db: VaultDb;
+    database: Database;
     location: string;
-    ownsDb: boolean;
+    ownsDatabase: boolean;
     migrationsApplied: number;
     options: CreateVaultOptions;
   }) {
     const { options } = parts;
-    this.db = parts.db;
-    this.driver = driverOf(parts.db);
+    this.db = parts.database.db;
+    this.changes = parts.database.changes;
+    this.driver = parts.database.driver;
     this.location = parts.location;
-    this.#ownsDb = parts.ownsDb;
+    this.#ownedDatabase = parts.ownsDatabase ? parts.database : undefined;
     this.migrationsApplied = parts.migrationsApplied;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? createLogger("silent");
@@ -151,7 +156,8 @@ export class Vault {
       const auditLog = this.auditLog;
       this.onClose(() => auditLog.close());
     }
-    const common = { db: this.db, audit: this.audit, clock: this.clock };
+    // The Store context every service gets (DESIGN §3): nothing is found through the database handle.
+    const common: StoreContext = { db: this.db, changes: this.changes, audit: this.audit, clock: this.clock };
     this.apps = new AppService(common);
     this.apiKeys = new ApiKeyService({ ...common, cacheMs: options.apiKeyCacheMs });
     this.secrets = new SecretService({ ...common, keys: this.keyring });
@@ -212,7 +218,7 @@ export class Vault {
         this.logger.error({ err: error }, "error while closing");
       }
     }
-    if (this.#ownsDb) await closeDatabase(this.db);
+    await this.#ownedDatabase?.close();
   }
 }
 
@@ -350,23 +356,25 @@ export class AppHandle {
 
 /** Open (or adopt) the store, migrate it, and build every service. */
 export async function createVault(options: CreateVaultOptions = {}): Promise<Vault> {
-  let db = options.db;
+  let database = options.database;
   let location: string;
-  const ownsDb = db === undefined;
-  if (db) {
+  const ownsDatabase = database === undefined;
+  const onChangeFeedError = (error: unknown) =>
+    options.logger?.warn({ err: error }, "change feed: could not read revisions (caches refresh on the next try)");
+  if (database) {
     location = "(provided database)";
   } else if (options.databaseUrl) {
-    db = await openDatabase({ url: options.databaseUrl });
+    database = await openDatabase({ url: options.databaseUrl, onChangeFeedError });
     location = new URL(options.databaseUrl).host;
   } else {
     location = resolve(options.dataDir ?? ".vault-data");
-    db = await openDatabase({ dataDir: location });
+    database = await openDatabase({ dataDir: location, onChangeFeedError });
   }
   try {
-    const { applied } = options.migrate === false ? { applied: 0 } : await migrate(db);
-    return new Vault({ db, location, ownsDb, migrationsApplied: applied, options });
+    const { applied } = options.migrate === false ? { applied: 0 } : await migrate(database.db);
+    return new Vault({ database, location, ownsDatabase, migrationsApplied: applied, options });
   } catch (error) {
-    if (ownsDb) await closeDatabase(db);
+    if (ownsDatabase) await database.close();
     throw error;
   }
 }

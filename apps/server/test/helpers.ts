@@ -33,7 +33,7 @@ export async function startTestServer(
   const audit = new MemoryAuditSink();
   const clock = new ManualClock();
   const vault = await createVault({
-    db: testDb.db,
+    database: testDb,
     clock,
     audit: options.realAudit ? undefined : (options.audit ?? audit),
     keyringFile: options.keyringFile,

@@ -58,7 +58,7 @@ describe(`request pipeline (${testDatabaseKind()})`, () => {
   beforeAll(async () => {
     testDb = await createTestDatabase();
     vault = await createVault({
-      db: testDb.db,
+      database: testDb,
       clock,
       audit,
       defaultMetrics: false,
@@ -203,7 +203,11 @@ describe(`request logging (${testDatabaseKind()})`, () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    vault = await createVault({ db: testDb.db, defaultMetrics: false, logger: createLogger("info", linesInto(lines)) });
+    vault = await createVault({
+      database: testDb,
+      defaultMetrics: false,
+      logger: createLogger("info", linesInto(lines)),
+    });
   });
   afterAll(async () => {
     for (const server of servers) await server.close();

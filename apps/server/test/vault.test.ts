@@ -41,7 +41,7 @@ describe(`createVault and app handles (${testDatabaseKind()})`, () => {
 
   it("close() is idempotent and leaves a caller-provided database open", async () => {
     const { createVault } = await import("../src/vault");
-    const second = await createVault({ db: t.testDb.db, defaultMetrics: false });
+    const second = await createVault({ database: t.testDb, defaultMetrics: false });
     await second.close();
     await second.close();
     expect(await t.vault.readiness()).toEqual({ database: true, pendingMigrations: 0 });

@@ -116,7 +116,7 @@ describe(`@vault/audit on ${kind}`, () => {
   /** A fresh chain and two logs on two connection pools, as two server processes would have. */
   const twoProcesses = async () => {
     await restoreChain();
-    const other = await t.connectAgain();
+    const other = (await t.connectAgain()).db;
     const second = new AuditLog({ db: other, hmacKey: HMAC_KEY, clock, flushDelayMs: 1 });
     logs.push(second);
     return { other, first: open(), second };
@@ -460,7 +460,7 @@ describe(`@vault/audit on ${kind}`, () => {
       expect(errorText(refused)).toMatch(/commit refused by test/);
       expect(await storedCount(db, "refused-at-commit")).toBe(0);
       // Resolved means committed: another connection (another pool, on Postgres) sees the entry at once.
-      const other = await t.connectAgain();
+      const other = (await t.connectAgain()).db;
       await read(reader, "committed");
       expect(await storedCount(other, "committed")).toBe(1);
     } finally {

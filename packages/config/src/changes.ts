@@ -1,5 +1,5 @@
 import type { Clock } from "@vault/core";
-import { bumpRevision, changeFeed, configChanges, type Executor, readRevision, type VaultDb } from "@vault/store";
+import { bumpRevision, ChangeFeed, configChanges, type Executor, readRevision, type VaultDb } from "@vault/store";
 import { and, asc, eq, gt, lte } from "drizzle-orm";
 
 /** The change-feed topic config entries and overrides share. */
@@ -78,10 +78,16 @@ export class ConfigChangeHub {
   readonly #apps = new Map<string, AppTracking>();
   readonly #watches = new Map<string, Set<Watch>>();
   readonly #invalidators = new Set<(appId: string) => void>();
+  readonly #feed: ChangeFeed;
+  /** True when the feed was made here (none given): then close() stops it. */
+  readonly #ownsFeed: boolean;
   #closed = false;
 
-  constructor(db: VaultDb) {
+  /** `feed`: the process's change feed; without one the hub polls with a feed of its own. */
+  constructor(db: VaultDb, feed?: ChangeFeed) {
     this.#db = db;
+    this.#ownsFeed = feed === undefined;
+    this.#feed = feed ?? new ChangeFeed({ db });
   }
 
   /** Start following an app (idempotent). Resolves once its current revision is known: load caches after that. */
@@ -97,9 +103,7 @@ export class ConfigChangeHub {
     };
     this.#apps.set(appId, tracking);
     if (this.#closed) return tracking.ready;
-    tracking.stopFeed = changeFeed(this.#db).watch(appId, CONFIG_TOPIC, (change) =>
-      this.#onRevision(appId, change.revision),
-    );
+    tracking.stopFeed = this.#feed.watch(appId, CONFIG_TOPIC, (change) => this.#onRevision(appId, change.revision));
     // Read the revision before any cache of this app is loaded, so every later commit has a larger revision.
     tracking.ready = readRevision(this.#db, appId, CONFIG_TOPIC).then(
       (revision) => {
@@ -157,14 +161,15 @@ export class ConfigChangeHub {
         this.#catchUp(change.appId, tracking, change.revision);
       }
     }
-    changeFeed(this.#db).publish({ appId: change.appId, topic: CONFIG_TOPIC, revision: change.revision });
+    this.#feed.publish({ appId: change.appId, topic: CONFIG_TOPIC, revision: change.revision });
   }
 
-  /** Stop following every app (watchers stay registered but no longer fire). */
-  close(): void {
+  /** Stop following every app (watchers stay registered but no longer fire). A feed it was given stays running. */
+  async close(): Promise<void> {
     this.#closed = true;
     for (const tracking of this.#apps.values()) tracking.stopFeed();
     this.#apps.clear();
+    if (this.#ownsFeed) await this.#feed.stop();
   }
 
   /** Wait until every change seen so far has been applied (tests and orderly shutdown). */

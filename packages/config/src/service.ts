@@ -27,6 +27,7 @@ import {
   configVersions,
   type Executor,
   noAudit,
+  type StoreContext,
   type VaultDb,
   type VaultTx,
   withTransaction,
@@ -37,12 +38,12 @@ import { type ConfigChange, ConfigChangeHub, type ConfigWatcher, recordConfigCha
 import { assertMatchesSchema, compileJsonSchema, type JsonSchema } from "./json-schema";
 import { type ConfigValueType, checkValue, configValueTypeSchema, deepFreeze, parseDuration } from "./values";
 
-export interface ConfigServiceOptions {
-  db: VaultDb;
-  /** Where mutations are audited, inside their transaction (default: nowhere). */
-  audit?: AuditSink;
-  clock?: Clock;
-}
+/**
+ * The Store context (`db`, `changes`, `audit`, `clock`). Values are cached per app and dropped when another process
+ * changes them: pass the process's change feed as `changes` (on Postgres it also pushes); without one the service
+ * polls with a feed of its own.
+ */
+export type ConfigServiceOptions = StoreContext;
 
 /** A config entry as stored: the current value and what describes it. */
 export interface ConfigEntry {
@@ -146,7 +147,7 @@ export class ConfigService {
     this.#db = options.db;
     this.#audit = options.audit ?? noAudit;
     this.#clock = options.clock ?? systemClock;
-    this.changes = new ConfigChangeHub(this.#db);
+    this.changes = new ConfigChangeHub(this.#db, options.changes);
     this.changes.onInvalidate((appId) => this.#cache.delete(appId));
   }
 
@@ -439,9 +440,9 @@ export class ConfigService {
     return this.#read(appId, key, defaultValue, (v) => (typeof v === "object" && v !== null ? (v as T) : undefined));
   }
 
-  /** Stop following changes of other processes (closeDatabase also does). */
-  close(): void {
-    this.changes.close();
+  /** Stop following changes of other processes. The database and a change feed it was given stay open. */
+  close(): Promise<void> {
+    return this.changes.close();
   }
 
   async #read<T>(appId: string, key: string, defaultValue: T, pick: (value: unknown) => T | undefined): Promise<T> {

@@ -28,7 +28,7 @@ describe(`config service (${testDatabaseKind()})`, () => {
     config = new ConfigService({ db: t.db, audit, clock });
   });
   afterAll(async () => {
-    config.close();
+    await config.close();
     await t.close();
   });
 
@@ -229,13 +229,13 @@ describe(`config service (${testDatabaseKind()})`, () => {
 
   it("gives concurrent writers of one key strictly increasing versions, none lost", async () => {
     const other = await t.connectAgain();
-    const second = new ConfigService({ db: other, clock });
+    const second = new ConfigService({ db: other.db, changes: other.changes, clock });
     const writes = Array.from({ length: 12 }, (_, i) => (i % 2 ? config : second).set("race", "counter", i));
     const results = await Promise.all(writes);
     expect(results.map((r) => r.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     const versions = await config.versions("race", "counter", { limit: 100 });
     expect(versions.items.map((v) => v.version)).toEqual(Array.from({ length: 12 }, (_, i) => 12 - i));
-    second.close();
+    await second.close();
   });
 
   it("audits every mutation inside its transaction, and rolls back when the audit write fails", async () => {

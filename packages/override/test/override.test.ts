@@ -29,7 +29,7 @@ describe(`overrides and resolver (${testDatabaseKind()})`, () => {
     overrides = new OverrideService({ db: t.db, config, audit, clock });
   });
   afterAll(async () => {
-    config.close();
+    await config.close();
     await t.close();
   });
 

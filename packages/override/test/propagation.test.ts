@@ -1,12 +1,14 @@
 import { type ConfigChange, ConfigService } from "@vault/config";
 import { ManualClock } from "@vault/core";
-import { bumpRevision, changeFeed, withTransaction } from "@vault/store";
+import { bumpRevision, withTransaction } from "@vault/store";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { OverrideService } from "../src/index";
 
-// Within a second, with the default change-feed settings (500 ms polling; LISTEN/NOTIFY on Postgres).
-const WITHIN_A_SECOND = { timeout: 1000, interval: 10 };
+// With the default change-feed settings (500 ms polling; LISTEN/NOTIFY on Postgres) a change arrives within about a
+// second; the bound here is generous so that a loaded CI machine does not fail the test. How fast propagation is, is
+// measured by the benchmarks, not asserted here.
+const PROPAGATED = { timeout: 10_000, interval: 10 };
 
 describe(`change propagation between two service instances (${testDatabaseKind()})`, () => {
   let t: TestDatabase;
@@ -19,19 +21,19 @@ describe(`change propagation between two service instances (${testDatabaseKind()
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    configA = new ConfigService({ db: t.db, clock });
+    configA = new ConfigService({ db: t.db, changes: t.changes, clock });
     overridesA = new OverrideService({ db: t.db, config: configA, clock });
     const other = await t.connectAgain();
-    configB = new ConfigService({ db: other, clock });
-    overridesB = new OverrideService({ db: other, config: configB, clock });
+    configB = new ConfigService({ db: other.db, changes: other.changes, clock });
+    overridesB = new OverrideService({ db: other.db, config: configB, clock });
   });
   afterAll(async () => {
-    configA.close();
-    configB.close();
+    await configA.close();
+    await configB.close();
     await t.close();
   });
 
-  it("a config write through one reaches the other's resolver, accessors and watchers within a second", async () => {
+  it("a config write through one reaches the other's resolver, accessors and watchers", async () => {
     await configA.set("shop", "limit", 10);
     const resolverB = overridesB.resolver();
     expect(await resolverB.resolve("shop", "limit", "acme")).toBe(10);
@@ -47,25 +49,25 @@ describe(`change propagation between two service instances (${testDatabaseKind()
       expect(await resolverB.resolve("shop", "limit", "acme")).toBe(20);
       expect(await configB.int("shop", "limit", 0)).toBe(20);
       expect(seen.map((c) => [c.kind, c.key])).toEqual([["set", "limit"]]);
-    }, WITHIN_A_SECOND);
+    }, PROPAGATED);
 
     await configA.rollback("shop", "limit", 1);
     await vi.waitFor(async () => {
       expect(await resolverB.resolve("shop", "limit")).toBe(10);
       expect(seen.at(-1)).toMatchObject({ kind: "rolled_back", key: "limit", tenantId: null });
-    }, WITHIN_A_SECOND);
+    }, PROPAGATED);
 
     await configA.delete("shop", "limit");
     await vi.waitFor(async () => {
       expect(await resolverB.resolve("shop", "limit", "acme")).toBeUndefined();
       expect(seen.at(-1)).toMatchObject({ kind: "deleted", key: "limit" });
-    }, WITHIN_A_SECOND);
+    }, PROPAGATED);
     // Each change exactly once, in order.
     expect(seen.map((c) => c.kind)).toEqual(["set", "rolled_back", "deleted"]);
     expect(seen.map((c) => c.revision)).toEqual([...seen.map((c) => c.revision)].sort((a, b) => a - b));
   });
 
-  it("an override write through one reaches the other's resolver and watchers within a second", async () => {
+  it("an override write through one reaches the other's resolver and watchers", async () => {
     await configA.set("tenants", "seats", 5);
     const resolverB = overridesB.resolver();
     expect(await resolverB.resolve("tenants", "seats", "acme")).toBe(5);
@@ -84,13 +86,13 @@ describe(`change propagation between two service instances (${testDatabaseKind()
       expect(seen).toEqual([
         expect.objectContaining({ kind: "override_set", key: "seats", tenantId: "acme", appId: "tenants" }),
       ]);
-    }, WITHIN_A_SECOND);
+    }, PROPAGATED);
 
     await overridesA.delete("tenants", "seats", "acme");
     await vi.waitFor(async () => {
       expect(await resolverB.resolve("tenants", "seats", "acme")).toBe(5);
       expect(seen.at(-1)).toMatchObject({ kind: "override_deleted", key: "seats", tenantId: "acme" });
-    }, WITHIN_A_SECOND);
+    }, PROPAGATED);
   });
 
   it("fires watchers of this process at once, matching keys exactly or by prefix", async () => {
@@ -147,9 +149,9 @@ describe(`change propagation between two service instances (${testDatabaseKind()
     await configB.changes.track("resync");
     // A revision with no change-log row: what a process sees after the log was pruned past it.
     const revision = await withTransaction(t.db, (tx) => bumpRevision(tx, "resync", "config", clock));
-    changeFeed(t.db).publish({ appId: "resync", topic: "config", revision });
+    t.changes.publish({ appId: "resync", topic: "config", revision });
     await vi.waitFor(() => {
       expect(seen).toEqual([{ appId: "resync", key: "*", tenantId: null, kind: "resync", revision }]);
-    }, WITHIN_A_SECOND);
+    }, PROPAGATED);
   });
 });

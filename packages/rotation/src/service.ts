@@ -25,6 +25,7 @@ import {
   type RotationRow,
   rotationPolicies,
   rotations,
+  type StoreContext,
   type VaultDb,
   withTransaction,
 } from "@vault/store";
@@ -90,11 +91,9 @@ export interface RegisteredRotator {
   rotate: Rotator;
 }
 
-export interface RotationServiceOptions {
-  db: VaultDb;
+/** The Store context (rotation caches nothing, so it needs no change feed) and the rotation service's options. */
+export interface RotationServiceOptions extends Omit<StoreContext, "changes"> {
   secrets: SecretService;
-  audit?: AuditSink;
-  clock?: Clock;
   /** Custom rotators (for policies with strategy `custom`); more can be added with `registerRotator`. */
   rotators?: RegisteredRotator[];
   /**

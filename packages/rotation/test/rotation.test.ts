@@ -249,13 +249,13 @@ describe(`@vault/rotation on ${kind}`, () => {
     // Another connection, as another server process would use (PGlite: the same single-connection handle, so a
     // rotator run inside a transaction would wait on it forever).
     const other = await t.connectAgain();
-    const otherSecrets = new SecretService({ db: other, keys: keyring, audit, clock });
+    const otherSecrets = new SecretService({ db: other.db, keys: keyring, audit, clock });
     await secrets.set(app, "open/key", `${CANARY}-open`);
     const policy = await rotation.createPolicy(app, { secretKey: "open/key", intervalMs: 60_000, strategy: "custom" });
     const seen: { leaseUntil: Date | null; otherWrite: number }[] = [];
     rotation.registerRotator(app, "open/key", async () => {
       // NOWAIT: fails at once (lock_not_available) if the rotation still held the policy's row lock.
-      const [locked] = await withTransaction(other, (tx) =>
+      const [locked] = await withTransaction(other.db, (tx) =>
         tx.select().from(rotationPolicies).where(eq(rotationPolicies.id, policy.id)).for("update", { noWait: true }),
       );
       // The rotator can write secrets itself (another key), through another connection.
@@ -353,7 +353,7 @@ describe(`@vault/rotation on ${kind}`, () => {
       return "from-a";
     });
     const serviceB = new RotationService({
-      db: await t.connectAgain(),
+      db: (await t.connectAgain()).db,
       secrets,
       audit,
       clock: lclock,
@@ -505,7 +505,7 @@ describe(`@vault/rotation on ${kind}`, () => {
       return `rotated-${secretKey}`;
     };
     // Postgres: two connection pools, as two server processes have; PGlite: two managers on its one connection.
-    const handles = [db, await t.connectAgain()];
+    const handles = [db, (await t.connectAgain()).db];
     const services = handles.map(
       (handle) =>
         new RotationService({

@@ -1,17 +1,14 @@
-import type { Clock, Metadata } from "@vault/core";
+import type { Metadata } from "@vault/core";
 import type { KeyProvider } from "@vault/crypto";
-import type { AuditSink, Executor, VaultDb } from "@vault/store";
+import type { Executor, StoreContext } from "@vault/store";
 
 /** What a secret holds: a string, or bytes (returned as a Uint8Array). The kind is kept: bytes never come back as text. */
 export type SecretValue = string | Uint8Array;
 
-export interface SecretServiceOptions {
-  db: VaultDb;
+/** The Store context (secrets cache nothing, so they need no change feed) and the secret service's own options. */
+export interface SecretServiceOptions extends Omit<StoreContext, "changes"> {
   /** The keyring (or a KMS-backed KeyProvider) that wraps data keys. */
   keys: KeyProvider;
-  /** Where audit entries go, inside each operation's transaction (default: none). */
-  audit?: AuditSink;
-  clock?: Clock;
   /** Versions a secret keeps readable unless set per secret (default 10); older ones are destroyed on set. */
   maxVersions?: number;
   /** Largest value accepted, in bytes (default 4 MiB). */

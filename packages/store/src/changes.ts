@@ -1,6 +1,6 @@
 import type { Clock } from "@vault/core";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { connectionInternals, type Executor, type VaultDb } from "./database";
+import type { Executor, VaultDb } from "./database";
 import { revisions } from "./schema/changes";
 
 /** The NOTIFY channel revision bumps are announced on (Postgres only; polling covers every database). */
@@ -43,13 +43,44 @@ export async function readRevision(executor: Executor, appId: string, topic: str
 
 type Listener = (change: Change) => void;
 
+/** Subscribe to a NOTIFY channel; resolves to the unsubscribe function. */
+export type Listen = (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+
+/** LISTEN through a postgres.js client (the one a Drizzle database was opened with). */
+export function postgresListener(client: {
+  listen(channel: string, onNotify: (payload: string) => void): Promise<{ unlisten(): Promise<void> }>;
+}): Listen {
+  return async (channel, onPayload) => {
+    const subscription = await client.listen(channel, onPayload);
+    return () => subscription.unlisten();
+  };
+}
+
+export interface ChangeFeedOptions {
+  /** Any Drizzle pg-core database holding the store's tables. */
+  db: VaultDb;
+  /** How often watched revisions are polled, in ms (default 500). */
+  pollIntervalMs?: number;
+  /**
+   * Push notifications (Postgres LISTEN on the `vault_changes` channel), so changes arrive at once. Without it the
+   * feed polls only, which works on any Postgres-compatible database.
+   */
+  listen?: Listen;
+  /** Told about every failure: a poll that could not reach the database, a LISTEN that failed, a throwing listener. */
+  onError?: (error: unknown) => void;
+}
+
 /**
- * Tells a process when another process changed something it caches. One feed per database handle
- * ({@link changeFeed}); it watches only the (app, topic) pairs someone asked for, polls their revisions, and on
- * Postgres also LISTENs so that changes arrive at once. Listeners get every revision they have not seen yet.
+ * Tells a process when another process changed something it caches. It watches only the (app, topic) pairs someone
+ * asked for, polls their revisions, and with `listen` also receives NOTIFYs so that changes arrive at once.
+ * Listeners get every revision they have not seen yet, once. Pass one feed to every service of a process (the
+ * Store context's `changes`); a service given none polls with a feed of its own.
  */
 export class ChangeFeed {
   readonly #db: VaultDb;
+  readonly #pollIntervalMs: number;
+  readonly #listen: Listen | undefined;
+  readonly #onError: (error: unknown) => void;
   readonly #listeners = new Map<string, Set<Listener>>();
   readonly #seen = new Map<string, number>();
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -58,8 +89,11 @@ export class ChangeFeed {
   #polling = false;
   #stopped = false;
 
-  constructor(db: VaultDb) {
-    this.#db = db;
+  constructor(options: ChangeFeedOptions) {
+    this.#db = options.db;
+    this.#pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.#listen = options.listen;
+    this.#onError = options.onError ?? (() => {});
   }
 
   /** Call `listener` whenever the revision of (app, topic) moves. Returns the unsubscribe function. */
@@ -86,7 +120,7 @@ export class ChangeFeed {
     this.#deliver(change);
   }
 
-  /** Read every watched revision now (also what the timer does). */
+  /** Read every watched revision now (also what the timer does). A failure goes to `onError` and is retried. */
   async poll(): Promise<void> {
     if (this.#polling || this.#listeners.size === 0 || this.#stopped) return;
     this.#polling = true;
@@ -102,19 +136,21 @@ export class ChangeFeed {
           ),
         );
       for (const row of rows) this.#deliver(row);
-    } catch {
-      // A failed poll (database restarting) is retried on the next tick; caches stay as they are meanwhile.
+    } catch (error) {
+      // The database is away (restarting, unreachable): caches stay as they are and the next tick tries again.
+      this.#onError(error);
     } finally {
       this.#polling = false;
     }
   }
 
+  /** Stop polling and listening. Idempotent. */
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     await this.#starting?.catch(() => {});
-    await this.#unlisten?.().catch(() => {});
+    await this.#unlisten?.().catch((error: unknown) => this.#onError(error));
     this.#unlisten = undefined;
   }
 
@@ -128,43 +164,32 @@ export class ChangeFeed {
     for (const listener of [...listeners]) {
       try {
         listener(change);
-      } catch {
+      } catch (error) {
         // One failing listener must not starve the others.
+        this.#onError(error);
       }
     }
   }
 
   #start(): Promise<void> {
     if (this.#starting || this.#stopped) return this.#starting ?? Promise.resolve();
-    const internals = connectionInternals(this.#db);
-    internals.onClose.push(() => this.stop());
-    this.#timer = setInterval(() => void this.poll(), internals.changePollMs);
+    this.#timer = setInterval(() => void this.poll(), this.#pollIntervalMs);
     this.#timer.unref?.();
+    const listen = this.#listen;
     this.#starting = (async () => {
-      if (internals.driver !== "postgres") return;
+      if (listen === undefined) return;
       try {
-        this.#unlisten = await internals.listen(CHANGES_CHANNEL, (payload) => {
+        this.#unlisten = await listen(CHANGES_CHANNEL, (payload) => {
           const change = parseChange(payload);
           if (change) this.#deliver(change);
         });
-      } catch {
+      } catch (error) {
         // LISTEN is an optimisation (not every Postgres-compatible database has it); polling still works.
+        this.#onError(error);
       }
     })();
     return this.#starting;
   }
-}
-
-const feeds = new WeakMap<VaultDb, ChangeFeed>();
-
-/** The change feed of a database handle (one per handle, stopped by closeDatabase). */
-export function changeFeed(db: VaultDb): ChangeFeed {
-  let feed = feeds.get(db);
-  if (!feed) {
-    feed = new ChangeFeed(db);
-    feeds.set(db, feed);
-  }
-  return feed;
 }
 
 function pairKey(appId: string, topic: string): string {

@@ -5,12 +5,20 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { ChangeFeed, postgresListener } from "./changes";
 import * as schema from "./schema/index";
 
 export type Schema = typeof schema;
-/** The Drizzle database every service takes: the same surface over postgres.js and PGlite. */
-export type VaultDb = PgDatabase<PgQueryResultHKT, Schema>;
-export type VaultTx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * The Drizzle database every service takes: any pg-core database — postgres.js or PGlite, opened by
+ * {@link openDatabase} or by the caller, with or without a schema (services use the query builder, never `db.query`).
+ */
+export type VaultDb = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
+export type VaultTx = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, unknown>,
+  ExtractTablesWithRelations<Record<string, unknown>>
+>;
 /** Anything queries can run on: the database or an open transaction. */
 export type Executor = VaultDb | VaultTx;
 export type Driver = "postgres" | "pglite";
@@ -24,27 +32,30 @@ export interface OpenDatabaseOptions {
   maxConnections?: number;
   /** How often the change feed polls revisions, in ms (default 500). */
   changePollMs?: number;
+  /** Told about change-feed failures (a poll that could not reach the database, a lost LISTEN). */
+  onChangeFeedError?: (error: unknown) => void;
   /** Extra PGlite options (e.g. `loadDataDir` to start from a dump). */
   pglite?: PGliteOptions;
 }
 
-interface Connection {
+/**
+ * An open store: the Drizzle database, which driver it runs on, and its change feed (revision polling, plus LISTEN on
+ * Postgres). Build services' Store context from `db` and `changes`; `close()` stops the feed and the connection.
+ */
+export interface Database {
+  db: VaultDb;
   driver: Driver;
-  changePollMs: number;
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
-  end(): Promise<void>;
-  onClose: Array<() => Promise<void> | void>;
-  closed: boolean;
+  changes: ChangeFeed;
+  /** Stop the change feed and close the connection. Safe to call twice. */
+  close(): Promise<void>;
 }
-
-const connections = new WeakMap<object, Connection>();
 
 /**
  * Open the store: postgres.js for a `postgres://` url, otherwise PGlite (in `dataDir`, or in memory). Call
- * {@link migrate} before use and {@link closeDatabase} when done.
+ * {@link migrate} on `db` before use and `close()` when done.
  */
-export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<VaultDb> {
-  const changePollMs = options.changePollMs ?? 500;
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const feedOptions = { pollIntervalMs: options.changePollMs, onError: options.onChangeFeedError };
   if (options.url !== undefined) {
     if (!/^postgres(ql)?:\/\//.test(options.url)) {
       throw new VaultError("VALIDATION", "database url must start with postgres:// or postgresql://", {
@@ -57,59 +68,31 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<V
       connection: { application_name: "vault" },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as VaultDb;
-    connections.set(db, {
-      driver: "postgres",
-      changePollMs,
-      async listen(channel, onPayload) {
-        const subscription = await client.listen(channel, onPayload);
-        return () => subscription.unlisten();
-      },
-      end: () => client.end({ timeout: 5 }),
-      onClose: [],
-      closed: false,
-    });
-    return db;
+    const changes = new ChangeFeed({ db, listen: postgresListener(client), ...feedOptions });
+    return opened(db, "postgres", changes, () => client.end({ timeout: 5 }));
   }
   const client = await PGlite.create({ ...options.pglite, dataDir: options.dataDir });
   const db = drizzlePglite(client, { schema }) as unknown as VaultDb;
-  connections.set(db, {
-    driver: "pglite",
-    changePollMs,
-    async listen(channel, onPayload) {
-      return client.listen(channel, onPayload);
+  // One process owns a PGlite database: its own writes reach its listeners through `publish`, so polling covers
+  // the rest and there is nothing to LISTEN for.
+  const changes = new ChangeFeed({ db, ...feedOptions });
+  return opened(db, "pglite", changes, () => client.close());
+}
+
+function opened(db: VaultDb, driver: Driver, changes: ChangeFeed, end: () => Promise<void>): Database {
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    driver,
+    changes,
+    close: () => {
+      closing ??= (async () => {
+        await changes.stop();
+        await end();
+      })();
+      return closing;
     },
-    end: () => client.close(),
-    onClose: [],
-    closed: false,
-  });
-  return db;
-}
-
-function connectionOf(db: VaultDb): Connection {
-  const connection = connections.get(db);
-  if (!connection) {
-    throw new VaultError("INTERNAL", "this database was not opened with openDatabase()");
-  }
-  return connection;
-}
-
-/** Which driver a database opened by {@link openDatabase} uses. */
-export function driverOf(db: VaultDb): Driver {
-  return connectionOf(db).driver;
-}
-
-/** @internal Used by the change feed. */
-export function connectionInternals(db: VaultDb): Pick<Connection, "listen" | "changePollMs" | "onClose" | "driver"> {
-  return connectionOf(db);
-}
-
-/** Close the database and everything attached to it (change feed). Safe to call twice. */
-export async function closeDatabase(db: VaultDb): Promise<void> {
-  const connection = connectionOf(db);
-  if (connection.closed) return;
-  connection.closed = true;
-  for (const hook of connection.onClose.splice(0).reverse()) await hook();
-  await connection.end();
+  };
 }
 
 /** Run `fn` in a transaction; inside an existing one it becomes a savepoint. */

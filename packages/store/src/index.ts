@@ -1,9 +1,18 @@
 export { type AuditEvent, type AuditOutcome, type AuditSink, MemoryAuditSink, noAudit } from "./audit";
-export { bumpRevision, CHANGES_CHANNEL, type Change, ChangeFeed, changeFeed, readRevision } from "./changes";
 export {
-  closeDatabase,
+  bumpRevision,
+  CHANGES_CHANNEL,
+  type Change,
+  ChangeFeed,
+  type ChangeFeedOptions,
+  type Listen,
+  postgresListener,
+  readRevision,
+} from "./changes";
+export type { StoreContext } from "./context";
+export {
+  type Database,
   type Driver,
-  driverOf,
   type Executor,
   type OpenDatabaseOptions,
   openDatabase,

@@ -34,7 +34,7 @@ describe(`migrate (${testDatabaseKind()})`, () => {
     try {
       // Two handles = two connection pools, as two server processes starting at once would have.
       const other = await fresh.connectAgain();
-      const results = await Promise.all([migrate(fresh.db), migrate(other)]);
+      const results = await Promise.all([migrate(fresh.db), migrate(other.db)]);
       expect(results.map((r) => r.applied).sort()).toEqual([0, results[0]!.applied + results[1]!.applied].sort());
       expect(await migrationRows(fresh.db)).toBe(results[0]!.applied + results[1]!.applied);
       const tables = await queryRows<{ n: number }>(

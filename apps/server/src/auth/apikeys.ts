@@ -11,7 +11,16 @@ import {
   toPage,
   VaultError,
 } from "@vault/core";
-import { type ApiKeyRow, type AuditSink, apiKeys, apps, noAudit, type VaultDb, withTransaction } from "@vault/store";
+import {
+  type ApiKeyRow,
+  type AuditSink,
+  apiKeys,
+  apps,
+  noAudit,
+  type StoreContext,
+  type VaultDb,
+  withTransaction,
+} from "@vault/store";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import { z } from "zod";
@@ -69,10 +78,7 @@ const listInput = z.object({
   includeRevoked: z.boolean().default(false),
 });
 
-export interface ApiKeyServiceOptions {
-  db: VaultDb;
-  audit?: AuditSink;
-  clock?: Clock;
+export interface ApiKeyServiceOptions extends Omit<StoreContext, "changes"> {
   /** How long a successful key lookup is reused in this process (revocation here is immediate). Default 5 s. */
   cacheMs?: number;
   /** How many keys the cache holds at most (least recently used go first). Default 10,000. */

@@ -10,7 +10,15 @@ import {
   toPage,
   VaultError,
 } from "@vault/core";
-import { type AppRow, type AuditSink, apps, noAudit, type VaultDb, withTransaction } from "@vault/store";
+import {
+  type AppRow,
+  type AuditSink,
+  apps,
+  noAudit,
+  type StoreContext,
+  type VaultDb,
+  withTransaction,
+} from "@vault/store";
 import { asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 
@@ -31,11 +39,7 @@ export const createAppInput = z.object({
 
 const listInput = z.object({ cursor: z.string().optional(), limit: pageSizeSchema });
 
-export interface AppServiceOptions {
-  db: VaultDb;
-  audit?: AuditSink;
-  clock?: Clock;
-}
+export type AppServiceOptions = Omit<StoreContext, "changes">;
 
 /** Create, read and list apps (the `vault_apps` table). */
 export class AppService {

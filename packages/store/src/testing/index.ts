@@ -3,26 +3,24 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
-import { closeDatabase, type Driver, openDatabase, type VaultDb } from "../database";
+import { type Database, openDatabase } from "../database";
 import { MIGRATIONS_FOLDER, migrate } from "../migrate";
 
-export interface TestDatabase {
-  /** A fresh, migrated database that no other test file sees. */
-  db: VaultDb;
-  driver: Driver;
+/** A fresh, migrated database that no other test file sees (`db`, `driver`, its change feed). */
+export interface TestDatabase extends Database {
   /** The database's own url (Postgres only). */
   url: string | undefined;
   /**
    * Another handle on the same database, as a second server process would have (its own pool and change feed).
-   * On PGlite, which is single-process, this is the same handle.
+   * On PGlite, which is single-process, this is the same handle. Closed by `close()`.
    */
-  connectAgain(options?: { changePollMs?: number }): Promise<VaultDb>;
-  /** Close every handle and drop the database. */
+  connectAgain(options?: { changePollMs?: number }): Promise<Database>;
+  /** Close every handle and drop the database (Postgres). */
   close(): Promise<void>;
 }
 
 /** Which database the suite runs on: Postgres when `DATABASE_URL` is set, PGlite otherwise. */
-export function testDatabaseKind(): Driver {
+export function testDatabaseKind(): Database["driver"] {
   return process.env.DATABASE_URL ? "postgres" : "pglite";
 }
 
@@ -68,11 +66,11 @@ async function createPgliteTestDatabase(options: TestDatabaseOptions): Promise<T
     dump = readFileSync(templatePath);
   } catch {
     const template = await openDatabase();
-    await migrate(template);
-    const client = (template as unknown as { $client: import("@electric-sql/pglite").PGlite }).$client;
+    await migrate(template.db);
+    const client = (template.db as unknown as { $client: import("@electric-sql/pglite").PGlite }).$client;
     const file = await client.dumpDataDir("gzip");
     dump = Buffer.from(await file.arrayBuffer());
-    await closeDatabase(template);
+    await template.close();
     mkdirSync(dir, { recursive: true });
     // Write then rename, so a parallel worker never reads half a file.
     const partial = `${templatePath}.${process.pid}.${randomBytes(4).toString("hex")}`;
@@ -86,8 +84,8 @@ async function createPgliteTestDatabase(options: TestDatabaseOptions): Promise<T
   return single(db);
 }
 
-function single(db: VaultDb): TestDatabase {
-  return { db, driver: "pglite", url: undefined, connectAgain: async () => db, close: () => closeDatabase(db) };
+function single(database: Database): TestDatabase {
+  return { ...database, url: undefined, connectAgain: async () => database };
 }
 
 function withDatabase(url: string, database: string): string {
@@ -120,20 +118,19 @@ async function createPostgresTestDatabase(url: string, options: TestDatabaseOpti
     await admin.end({ timeout: 5 });
   }
   const ownUrl = withDatabase(url, name);
-  const handles: VaultDb[] = [];
+  const handles: Database[] = [];
   const connect = async (changePollMs = options.changePollMs) => {
     const handle = await openDatabase({ url: ownUrl, changePollMs, maxConnections: 10 });
     handles.push(handle);
     return handle;
   };
-  const db = await connect();
+  const first = await connect();
   return {
-    db,
-    driver: "postgres",
+    ...first,
     url: ownUrl,
     connectAgain: (again) => connect(again?.changePollMs),
     async close() {
-      for (const handle of handles) await closeDatabase(handle);
+      for (const handle of handles) await handle.close();
       const dropper = postgres(url, { max: 1, onnotice: () => {} });
       try {
         await dropper.unsafe(`drop database if exists "${name}" with (force)`);
@@ -155,11 +152,11 @@ async function ensurePostgresTemplate(admin: postgres.Sql, url: string, template
     if (!(await exists(reserved))) {
       const building = `${template}_build_${randomBytes(3).toString("hex")}`;
       await reserved.unsafe(`create database "${building}"`);
-      const db = await openDatabase({ url: withDatabase(url, building), maxConnections: 1 });
+      const database = await openDatabase({ url: withDatabase(url, building), maxConnections: 1 });
       try {
-        await migrate(db);
+        await migrate(database.db);
       } finally {
-        await closeDatabase(db);
+        await database.close();
       }
       await reserved.unsafe(`alter database "${building}" rename to "${template}"`);
     }
