@@ -45,6 +45,10 @@ export async function startServer(settings: Settings, logger: Logger = createLog
     server = await buildServer(vault, {
       bodyLimit: settings.VAULT_BODY_LIMIT,
       accessLog: settings.VAULT_ACCESS_LOG === "true",
+      failedAuth: { max: settings.VAULT_AUTH_FAILURES_MAX, windowMs: settings.VAULT_AUTH_FAILURE_WINDOW_MS },
+      denialAuditWindowMs: settings.VAULT_AUTH_FAILURE_WINDOW_MS,
+      trustProxy: trustProxyOf(settings.VAULT_TRUST_PROXY),
+      metricsToken: settings.VAULT_METRICS_TOKEN,
     });
     await server.listen({ port: settings.PORT, host: settings.HOST });
     const address = server.server.address();
@@ -74,6 +78,13 @@ export async function startServer(settings: Settings, logger: Logger = createLog
     await vault.close();
     throw error;
   }
+}
+
+/** VAULT_TRUST_PROXY as Fastify's `trustProxy`: a boolean, or the proxies' addresses. */
+function trustProxyOf(value: string): boolean | string {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  return value;
 }
 
 /**

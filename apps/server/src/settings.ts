@@ -45,6 +45,17 @@ export const settingsSchema = z.object({
   VAULT_ROTATION_MANAGER: z.enum(["true", "false"]).default("true"),
   /** Largest accepted request body in bytes. */
   VAULT_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Failed authentications one source may make per window before it gets 429 (see VAULT_AUTH_FAILURE_WINDOW_MS). */
+  VAULT_AUTH_FAILURES_MAX: z.coerce.number().int().min(1).default(30),
+  /** The window of VAULT_AUTH_FAILURES_MAX, and of the audit log's summaries of repeated denials. */
+  VAULT_AUTH_FAILURE_WINDOW_MS: positiveMs.default(60_000),
+  /**
+   * Behind a reverse proxy: "true" trusts X-Forwarded-For from any peer, or name the proxies (comma-separated IPs or
+   * CIDRs). Rate limits and audit entries then see the client's address. Default "false".
+   */
+  VAULT_TRUST_PROXY: z.string().min(1).default("false"),
+  /** When set, GET /metrics needs `Authorization: Bearer <this token>` (at least 16 characters). */
+  VAULT_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

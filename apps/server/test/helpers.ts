@@ -41,7 +41,8 @@ export async function startTestServer(
     apiKeyCacheMs: 0,
   });
   const { generatedKey } = await vault.apiKeys.bootstrap();
-  const server = await buildServer(vault);
+  // Tests send many refused requests from one address: the failed-auth limit has a test of its own.
+  const server = await buildServer(vault, { failedAuth: { max: 1_000_000, windowMs: 60_000 } });
   const call: TestServer["call"] = async (method, url, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.key) headers.authorization = `Bearer ${opts.key}`;

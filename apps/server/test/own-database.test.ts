@@ -63,10 +63,13 @@ describe(`every service on a database the caller opened (${testDatabaseKind()})`
       expect(await otherFlags.bool("own", "beta", { tenantId: "globex" }, true)).toBe(false);
       // Another instance with a feed of its own (polling) drops its cached snapshot when the revision moves.
       await flags.update("own", "beta", { defaultValue: true });
-      await vi.waitFor(async () => expect(await otherFlags.bool("own", "beta", { tenantId: "globex" }, false)).toBe(true), {
-        timeout: 10_000,
-        interval: 50,
-      });
+      await vi.waitFor(
+        async () => expect(await otherFlags.bool("own", "beta", { tenantId: "globex" }, false)).toBe(true),
+        {
+          timeout: 10_000,
+          interval: 50,
+        },
+      );
 
       await config.set("own", "limits/max", 10);
       expect(await config.int("own", "limits/max", 0)).toBe(10);

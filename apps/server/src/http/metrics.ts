@@ -41,3 +41,16 @@ export function httpMetricsHook(registry: Registry) {
     duration.observe(labels, reply.elapsedTime / 1000);
   };
 }
+
+/** Refused requests by reason (401, 403, 404 of another app, 429), every one counted exactly. */
+export function deniedRequestsCounter(registry: Registry): Counter<"reason"> {
+  return (
+    (registry.getSingleMetric("vault_http_denied_total") as Counter<"reason"> | undefined) ??
+    new Counter({
+      name: "vault_http_denied_total",
+      help: "Refused requests by reason: missing_credentials, invalid_key, rate_limited, other_app, missing_scope, not_instance_admin.",
+      labelNames: ["reason"],
+      registers: [registry],
+    })
+  );
+}

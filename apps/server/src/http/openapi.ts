@@ -25,7 +25,14 @@ export async function useOpenApi(app: FastifyInstance, info: { version: string }
           "The Vault HTTP API: secrets, flags, config, overrides, rotation and audit. Authenticate with `Authorization: Bearer <api key>`. Every answer that is not a success is the error envelope (`#/components/schemas/Error`).",
       },
       components: {
-        securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A Vault API key (vault_…)" } },
+        securitySchemes: {
+          apiKey: { type: "http", scheme: "bearer", description: "A Vault API key (vault_…)" },
+          metricsToken: {
+            type: "http",
+            scheme: "bearer",
+            description: "The server's metrics token (VAULT_METRICS_TOKEN), when one is configured",
+          },
+        },
       },
     },
     transform: jsonSchemaTransform,

@@ -10,7 +10,8 @@ export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
  * Who may call a route:
- * - `public`: anyone (health, readiness, metrics, the OpenAPI document);
+ * - `public`: anyone (health, readiness, the OpenAPI document);
+ * - `metrics`: anyone, unless the server was given a metrics token: then `Authorization: Bearer <that token>`;
  * - `key`: any valid key (e.g. "who am I");
  * - `instance`: an instance-admin key (an `admin` key of the system app);
  * - `app`: a key of the app named by the `:appId` path parameter holding `scope`; with `instanceAdmin: true` an
@@ -18,6 +19,7 @@ export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
  */
 export type RouteAuth =
   | { kind: "public" }
+  | { kind: "metrics" }
   | { kind: "key" }
   | { kind: "instance" }
   | { kind: "app"; scope: Scope; instanceAdmin?: true };
@@ -112,7 +114,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 /** The error statuses a route can answer with, documented in OpenAPI. */
 function errorStatuses(def: RouteDef): number[] {
   const statuses = new Set<number>([400, 404, 413, 415, 500, 503]);
-  if (def.auth.kind !== "public") for (const status of Object.values(STATUS_OF)) statuses.add(status);
+  if (def.auth.kind === "metrics") statuses.add(401);
+  else if (def.auth.kind !== "public") for (const status of Object.values(STATUS_OF)) statuses.add(status);
   return [...statuses].sort((a, b) => a - b);
 }
 
@@ -137,7 +140,8 @@ function schemaOf(def: RouteDef): FastifySchema {
     operationId: def.operationId,
     summary: def.summary,
     tags: [def.tag],
-    security: def.auth.kind === "public" ? [] : [{ apiKey: [] }],
+    security:
+      def.auth.kind === "public" ? [] : def.auth.kind === "metrics" ? [{}, { metricsToken: [] }] : [{ apiKey: [] }],
     ...(def.params ? { params: def.params } : {}),
     ...(def.query ? { querystring: def.query } : {}),
     ...(def.body ? { body: def.body } : {}),
@@ -150,7 +154,7 @@ function schemaOf(def: RouteDef): FastifySchema {
  * (see auth.ts); params, query and body reach the handler validated by Fastify with the route's zod schemas.
  */
 export function registerRoute(app: FastifyInstance, vault: Vault, def: RouteDef): void {
-  const runsAsActor = def.auth.kind !== "public" && def.audited !== false;
+  const runsAsActor = def.auth.kind !== "public" && def.auth.kind !== "metrics" && def.audited !== false;
   const status = def.status ?? 200;
   app.route({
     method: def.method,

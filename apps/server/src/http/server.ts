@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fastifyCompress from "@fastify/compress";
+import fastifyRateLimit from "@fastify/rate-limit";
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -10,18 +11,37 @@ import Fastify, {
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Vault } from "../vault";
 import { authenticationHook } from "./auth";
+import { DenialAudit } from "./denials";
 import { toErrorAnswer } from "./errors";
 import { useJsonBodies } from "./json-body";
-import { httpMetricsHook } from "./metrics";
+import { deniedRequestsCounter, httpMetricsHook } from "./metrics";
 import { useOpenApi } from "./openapi";
 import { type RouteDef, registerRoute } from "./route";
 import { allRoutes } from "./routes/index";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Where refused requests are audited (summaries of repeated ones are written when their window ends). */
+    denialAudit: DenialAudit;
+  }
+}
 
 export interface BuildServerOptions {
   /** Largest accepted body in bytes (default 1 MiB). */
   bodyLimit?: number;
   /** Log one line per answered request (default false: errors and denials are always logged). */
   accessLog?: boolean;
+  /**
+   * Failed authentications a source (client IP) may make per window before its requests without a valid key are
+   * refused with 429 (default 30 per 60 s).
+   */
+  failedAuth?: { max: number; windowMs: number };
+  /** Denials from one source, app, reason and route are audited once per window, the rest as one summary (60 s). */
+  denialAuditWindowMs?: number;
+  /** Trust `X-Forwarded-For` from a reverse proxy for the client's IP (Fastify's `trustProxy`). Default false. */
+  trustProxy?: boolean | string;
+  /** When set, `/metrics` needs `Authorization: Bearer <this token>`. */
+  metricsToken?: string;
   /** Extra routes (tests). */
   routes?: RouteDef[];
 }
@@ -51,6 +71,7 @@ export async function buildServer(vault: Vault, options: BuildServerOptions = {}
     requestIdHeader: false,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
     // Bad percent-encoding and over-long path parameters are refused by the router, before any route runs.
     frameworkErrors: (error, request, reply) => sendError(error, request, reply),
   });
@@ -60,11 +81,32 @@ export async function buildServer(vault: Vault, options: BuildServerOptions = {}
   useJsonBodies(app);
   await app.register(fastifyCompress, { threshold: COMPRESS_THRESHOLD_BYTES });
   await useOpenApi(app, { version: "1" });
+  // Only failed authentication is limited (per source, in the auth hook); routes themselves are not.
+  await app.register(fastifyRateLimit, { global: false });
+  const failedAuth = options.failedAuth ?? { max: 30, windowMs: 60_000 };
+  const denials = new DenialAudit({
+    db: vault.db,
+    audit: vault.audit,
+    clock: vault.clock,
+    windowMs: options.denialAuditWindowMs ?? 60_000,
+    log: app.log,
+  });
+  app.decorate("denialAudit", denials);
+  app.addHook("onClose", () => denials.close());
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
-  app.addHook("onRequest", authenticationHook(vault));
+  app.addHook(
+    "onRequest",
+    authenticationHook({
+      vault,
+      limitFailures: app.createRateLimit({ max: failedAuth.max, timeWindow: failedAuth.windowMs }),
+      denials,
+      deniedTotal: deniedRequestsCounter(vault.metrics.registry),
+      metricsToken: options.metricsToken,
+    }),
+  );
   app.addHook("onResponse", httpMetricsHook(vault.metrics.registry));
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => {

@@ -39,9 +39,10 @@ export function systemRoutes(): RouteDef[] {
       method: "GET",
       url: "/metrics",
       operationId: "metrics",
-      summary: "Prometheus metrics (text exposition format).",
+      summary:
+        "Prometheus metrics (text exposition format). Public unless the server has a metrics token (VAULT_METRICS_TOKEN): then `Authorization: Bearer <token>`.",
       tag: "operations",
-      auth: { kind: "public" },
+      auth: { kind: "metrics" },
       response: z.string(),
       produces: "text/plain",
       handler: async ({ vault, reply }) => {
