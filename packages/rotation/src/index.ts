@@ -1,15 +1,6 @@
 export { type KekRotationResult, type RotatableKeyring, type RotateKekOptions, rotateKek } from "./kek";
 export { type BackoffOptions, exponentialBackoff, RotationManager, type RotationManagerOptions } from "./manager";
-export {
-  type BackoffFn,
-  type CreatePolicyInput,
-  type RegisteredRotator,
-  type RotationPolicy,
-  type RotationRecord,
-  RotationService,
-  type RotationServiceOptions,
-  type UpdatePolicyInput,
-} from "./service";
+export { RotationService } from "./service";
 export {
   type BytesParams,
   builtInRotator,
@@ -23,3 +14,12 @@ export {
   randomPassword,
   STRATEGIES,
 } from "./strategies";
+export type {
+  BackoffFn,
+  CreatePolicyInput,
+  RegisteredRotator,
+  RotationPolicy,
+  RotationRecord,
+  RotationServiceOptions,
+  UpdatePolicyInput,
+} from "./types";

@@ -1,5 +1,6 @@
 import { type Clock, runAs, systemClock, VaultError } from "@vault/core";
-import type { BackoffFn, RotationService } from "./service";
+import type { RotationService } from "./service";
+import type { BackoffFn } from "./types";
 
 export interface BackoffOptions {
   /** Wait after the first failure (default 60 s). */
