@@ -169,13 +169,28 @@ describe(`config service (${testDatabaseKind()})`, () => {
     ).toBe("VALIDATION");
   });
 
-  it("stops a catastrophically backtracking pattern with VALIDATION instead of blocking the process", async () => {
+  it("checks patterns in linear time: a pattern that backtracks catastrophically in JavaScript answers at once", async () => {
+    // With JavaScript's RegExp, ^(a+)+$ against 40 a's and a "!" takes minutes. RE2 answers in microseconds, so a
+    // check never needs a wall-clock limit, and the verdict does not depend on how loaded the machine is.
     const schema = { type: "object", properties: { name: { type: "string", pattern: "^(a+)+$" } } };
     await config.set("redos", "p", { name: "aaa" }, { schema });
-    const refused = await config.set("redos", "p", { name: `${"a".repeat(40)}!` }).catch((error: unknown) => error);
-    expect(refused).toMatchObject({ code: "VALIDATION" });
-    expect((refused as Error).message).toMatch(/could not be checked against its JSON schema within/);
+    const refused = await config
+      .set("redos", "p", { name: `${"a".repeat(100_000)}!` })
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "VALIDATION", details: { field: "value" } });
+    expect((refused as Error).message).toMatch(/does not match its JSON schema: \/name must match pattern/);
     expect((await config.get("redos", "p")).value).toEqual({ name: "aaa" });
+    expect((await config.set("redos", "p", { name: "a".repeat(100_000) })).version).toBe(2);
+  });
+
+  it("refuses, when written, a pattern the linear-time engine cannot run (backreferences, lookaround)", async () => {
+    for (const pattern of ["(a)\\1", "(?<=a)b", "a(?!b)"]) {
+      const schema = { type: "object", properties: { name: { type: "string", pattern } } };
+      const refused = await config
+        .set("redos", `bad-${pattern.length}`, { name: "a" }, { schema })
+        .catch((e: unknown) => e);
+      expect(refused, pattern).toMatchObject({ code: "VALIDATION", details: { field: "schema" } });
+    }
   });
 
   it("check-and-set: cas 0 creates only, cas n updates only version n", async () => {
