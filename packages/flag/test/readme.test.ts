@@ -1,6 +1,6 @@
 import { ManualClock } from "@vault/core";
+import { compileSnapshot, type FlagSnapshot } from "@vault/engine";
 import { FlagService } from "@vault/flag";
-import { compileSnapshot, type FlagSnapshot } from "@vault/flag/engine";
 import { createTestDatabase } from "@vault/store/testing";
 import { expect, it } from "vitest";
 

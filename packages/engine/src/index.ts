@@ -1,0 +1,36 @@
+// @vault/engine: the pure rules a service and the server must agree on, once. No dependencies, no I/O.
+
+// Flags: snapshot format, checking, compilation and evaluation; Unleash-compatible rollout hashing.
+export { checkFlag } from "./flag/check";
+export { type CompileOptions, compileSnapshot, type FlagEvaluator } from "./flag/compile";
+export { FlagDefinitionError } from "./flag/errors";
+export { bucketOf, murmur3, murmur3String, PrefixHasher, ROLLOUT_SEED, VARIANT_SEED } from "./flag/murmur";
+export { prerequisiteCycle } from "./flag/prerequisites";
+export type { CustomEvaluators } from "./flag/rules";
+export {
+  ATTRIBUTE_OPERATORS,
+  type AttributeOperator,
+  type CustomEvaluator,
+  type EngineClock,
+  type EvaluationContext,
+  type EvaluationErrorCode,
+  type EvaluationReason,
+  type EvaluationResult,
+  FLAG_TYPES,
+  type FlagRule,
+  type FlagSnapshot,
+  type FlagType,
+  type Prerequisite,
+  type RolloutVariant,
+  RULE_TYPES,
+  type RuleCommon,
+  type RuleCondition,
+  type RuleInput,
+  type RuleType,
+  type SnapshotFlag,
+  type TenantOverride,
+} from "./flag/types";
+export { compareSemver, fitsType, parseSemver, type SemVer } from "./flag/values";
+
+// JSON values, shared by flags and config.
+export { canonicalJson, deepFreeze, isJsonValue, type JsonValue, jsonEquals } from "./json";
