@@ -17,6 +17,7 @@ import {
   toPage,
   VaultError,
 } from "@vault/core";
+import { type ConfigValueType, deepFreeze, parseDuration } from "@vault/engine";
 import {
   type AuditSink,
   byteOrderKeyset,
@@ -35,7 +36,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { type ConfigChange, ConfigChangeHub, type ConfigWatcher, recordConfigChange } from "./changes";
 import { assertMatchesSchema, compileJsonSchema, type JsonSchema } from "./json-schema";
-import { type ConfigValueType, checkValue, configValueTypeSchema, deepFreeze, parseDuration } from "./values";
+import { checkValue, configValueTypeSchema } from "./values";
 
 export interface ConfigServiceOptions {
   db: VaultDb;

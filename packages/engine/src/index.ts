@@ -1,5 +1,17 @@
 // @vault/engine: the pure rules a service and the server must agree on, once. No dependencies, no I/O.
 
+// Config values: types, inference, conformance, durations.
+export {
+  CONFIG_VALUE_TYPES,
+  type ConfigValueCheck,
+  type ConfigValueType,
+  checkConfigValue,
+  conformsTo,
+  describeValueType,
+  inferValueType,
+  isConfigJsonValue,
+  parseDuration,
+} from "./config/values";
 // Flags: snapshot format, checking, compilation and evaluation; Unleash-compatible rollout hashing.
 export { checkFlag } from "./flag/check";
 export { type CompileOptions, compileSnapshot, type FlagEvaluator } from "./flag/compile";

@@ -1,11 +1,6 @@
-import {
-  type CachedConfigValue,
-  type ConfigService,
-  type ConfigValueType,
-  deepFreeze,
-  parseDuration,
-} from "@vault/config";
+import type { CachedConfigValue, ConfigService } from "@vault/config";
 import { appIdSchema, parseInput, tenantIdSchema } from "@vault/core";
+import { type ConfigValueType, deepFreeze, parseDuration } from "@vault/engine";
 import { configOverrides, type VaultDb } from "@vault/store";
 import { and, eq } from "drizzle-orm";
 
