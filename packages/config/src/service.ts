@@ -17,7 +17,7 @@ import {
   toPage,
   VaultError,
 } from "@vault/core";
-import { type ConfigValueType, deepFreeze, parseDuration } from "@vault/engine";
+import { asBool, asDuration, asFloat, asInt, asJson, asString, type ConfigValueType, deepFreeze } from "@vault/engine";
 import {
   type AuditSink,
   byteOrderKeyset,
@@ -409,22 +409,22 @@ export class ConfigService {
 
   /** A string value, or `defaultValue` when the key is missing, not a string, or unreadable. Never throws. */
   string(appId: string, key: string, defaultValue: string): Promise<string> {
-    return this.#read(appId, key, defaultValue, (v) => (typeof v === "string" ? v : undefined));
+    return this.#read(appId, key, defaultValue, asString);
   }
 
   /** A boolean value, else `defaultValue`. Never throws. */
   bool(appId: string, key: string, defaultValue: boolean): Promise<boolean> {
-    return this.#read(appId, key, defaultValue, (v) => (typeof v === "boolean" ? v : undefined));
+    return this.#read(appId, key, defaultValue, asBool);
   }
 
   /** An integral number (safe integer), else `defaultValue`. Never throws. */
   int(appId: string, key: string, defaultValue: number): Promise<number> {
-    return this.#read(appId, key, defaultValue, (v) => (Number.isSafeInteger(v) ? (v as number) : undefined));
+    return this.#read(appId, key, defaultValue, asInt);
   }
 
   /** Any finite number, else `defaultValue`. Never throws. */
   float(appId: string, key: string, defaultValue: number): Promise<number> {
-    return this.#read(appId, key, defaultValue, (v) => (typeof v === "number" && Number.isFinite(v) ? v : undefined));
+    return this.#read(appId, key, defaultValue, asFloat);
   }
 
   /**
@@ -432,12 +432,12 @@ export class ConfigService {
    * when missing or not a duration. Never throws.
    */
   duration(appId: string, key: string, defaultValue: number): Promise<number> {
-    return this.#read(appId, key, defaultValue, parseDuration);
+    return this.#read(appId, key, defaultValue, asDuration);
   }
 
   /** An object or array value (frozen), else `defaultValue`. Never throws. */
   json<T = unknown>(appId: string, key: string, defaultValue: T): Promise<T> {
-    return this.#read(appId, key, defaultValue, (v) => (typeof v === "object" && v !== null ? (v as T) : undefined));
+    return this.#read(appId, key, defaultValue, asJson<T>);
   }
 
   /** Stop following changes of other processes (closeDatabase also does). */
@@ -445,12 +445,15 @@ export class ConfigService {
     this.changes.close();
   }
 
-  async #read<T>(appId: string, key: string, defaultValue: T, pick: (value: unknown) => T | undefined): Promise<T> {
+  async #read<T>(
+    appId: string,
+    key: string,
+    defaultValue: T,
+    read: (value: unknown, defaultValue: T) => T,
+  ): Promise<T> {
     try {
       const values = this.#cache.get(appId)?.values ?? (await this.values(appId));
-      const cached = values.get(key);
-      if (cached === undefined) return defaultValue;
-      return pick(cached.value) ?? defaultValue;
+      return read(values.get(key)?.value, defaultValue);
     } catch {
       return defaultValue;
     }

@@ -1,5 +1,26 @@
 // @vault/engine: the pure rules a service and the server must agree on, once. No dependencies, no I/O.
 
+// Config: typed accessors, tenant-override resolution, snapshots.
+export { asBool, asDuration, asFloat, asInt, asJson, asString } from "./config/accessors";
+export {
+  appLayer,
+  type ConfigLayer,
+  type ConfigValue,
+  type ConfigValueSource,
+  lookupConfigValue,
+  mergeConfigValues,
+  type ResolvedConfigValue,
+  resolveConfigValue,
+  tenantLayer,
+} from "./config/resolve";
+export {
+  type ConfigEvaluator,
+  type ConfigSnapshot,
+  type ConfigSnapshotEntry,
+  type ConfigSnapshotOverride,
+  type ConfigSnapshotProblem,
+  compileConfigSnapshot,
+} from "./config/snapshot";
 // Config values: types, inference, conformance, durations.
 export {
   CONFIG_VALUE_TYPES,
