@@ -18,6 +18,7 @@ export {
   type ConfigServiceOptions,
   type ConfigVersion,
   type ListConfigOptions,
+  readConfigSnapshot,
   type SetConfigOptions,
   toEntry,
 } from "./service";

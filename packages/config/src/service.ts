@@ -17,7 +17,17 @@ import {
   toPage,
   VaultError,
 } from "@vault/core";
-import { asBool, asDuration, asFloat, asInt, asJson, asString, type ConfigValueType, deepFreeze } from "@vault/engine";
+import {
+  asBool,
+  asDuration,
+  asFloat,
+  asInt,
+  asJson,
+  asString,
+  type ConfigSnapshot,
+  type ConfigValueType,
+  deepFreeze,
+} from "@vault/engine";
 import {
   type AuditSink,
   byteOrderKeyset,
@@ -28,13 +38,14 @@ import {
   configVersions,
   type Executor,
   noAudit,
+  readRevision,
   type VaultDb,
   type VaultTx,
   withTransaction,
 } from "@vault/store";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, asc, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
-import { type ConfigChange, ConfigChangeHub, type ConfigWatcher, recordConfigChange } from "./changes";
+import { CONFIG_TOPIC, type ConfigChange, ConfigChangeHub, type ConfigWatcher, recordConfigChange } from "./changes";
 import { assertMatchesSchema, compileJsonSchema, type JsonSchema } from "./json-schema";
 import { checkValue, configValueTypeSchema } from "./values";
 
@@ -407,6 +418,15 @@ export class ConfigService {
     return slot.loading;
   }
 
+  /**
+   * The app's entries and every tenant's overrides at one config revision, as plain JSON for `compileConfigSnapshot`
+   * (@vault/engine), which resolves them as the override service's Resolver does. Reads the database.
+   */
+  async snapshot(appId: string): Promise<ConfigSnapshot> {
+    parseInput(appIdSchema, appId, "app id");
+    return readConfigSnapshot(this.#db, appId);
+  }
+
   /** A string value, or `defaultValue` when the key is missing, not a string, or unreadable. Never throws. */
   string(appId: string, key: string, defaultValue: string): Promise<string> {
     return this.#read(appId, key, defaultValue, asString);
@@ -483,6 +503,43 @@ interface AppValues {
   loading: Promise<ReadonlyMap<string, CachedConfigValue>>;
   /** Set once loaded, so accessors skip the await. */
   values: ReadonlyMap<string, CachedConfigValue> | undefined;
+}
+
+/** An app's config snapshot, read in one transaction so that the revision names exactly what it holds. */
+export async function readConfigSnapshot(db: VaultDb, appId: string): Promise<ConfigSnapshot> {
+  return db.transaction(
+    async (tx) => {
+      const revision = await readRevision(tx, appId, CONFIG_TOPIC);
+      const entries = await tx
+        .select({
+          key: configEntries.key,
+          value: configEntries.value,
+          valueType: configEntries.valueType,
+          version: configEntries.version,
+        })
+        .from(configEntries)
+        .where(eq(configEntries.appId, appId))
+        .orderBy(asc(configEntries.key));
+      const overrides = await tx
+        .select({
+          key: configOverrides.key,
+          tenantId: configOverrides.tenantId,
+          value: configOverrides.value,
+          valueType: configOverrides.valueType,
+          version: configOverrides.version,
+        })
+        .from(configOverrides)
+        .where(eq(configOverrides.appId, appId))
+        .orderBy(asc(configOverrides.key), asc(configOverrides.tenantId));
+      return {
+        revision,
+        appId,
+        entries: entries.map((row) => ({ ...row, valueType: row.valueType as ConfigValueType })),
+        overrides: overrides.map((row) => ({ ...row, valueType: row.valueType as ConfigValueType })),
+      };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
 }
 
 /** Lock the head row for the rest of the transaction (concurrent writers of one key queue here). */
