@@ -1,4 +1,5 @@
 import { ConfigService } from "@vault/config";
+import { compileConfigSnapshot } from "@vault/engine";
 import { OverrideService } from "@vault/override";
 import { migrate, openDatabase } from "@vault/store";
 import { compare } from "./lib";
@@ -18,6 +19,8 @@ for (const [i, key] of keys.entries()) await config.set("bench", key, i);
 for (const key of keys.slice(0, 20)) await overrides.set("bench", key, "acme", 7);
 await resolver.resolveAll("bench", "acme");
 await resolver.resolveAll("bench");
+// What a service evaluating locally holds: the same data as a compiled snapshot (@vault/engine).
+const local = compileConfigSnapshot(await config.snapshot("bench"));
 
 // The baseline: the same data in plain Maps, looked up the way a hand-written cache would (override, else base).
 const baseMap = new Map<string, unknown>(keys.map((key, i) => [key, i]));
@@ -68,6 +71,21 @@ await compare({
         for (let i = 0; i < LOOP; i++) sink = await config.int("bench", probe, 0);
       },
     },
+    {
+      name: "snapshot.get(key, tenant) (compiled, local)",
+      opsPerCall: LOOP,
+      target: { minOpsPerSec: 1_000_000 },
+      fn: () => {
+        for (let i = 0; i < LOOP; i++) sink = local.get(probe, "acme");
+      },
+    },
+    {
+      name: "snapshot.int(key, default, tenant)",
+      opsPerCall: LOOP,
+      fn: () => {
+        for (let i = 0; i < LOOP; i++) sink = local.int(probe, 0, "acme");
+      },
+    },
   ],
 });
 
@@ -88,6 +106,13 @@ await compare({
       opsPerCall: LOOP,
       fn: async () => {
         for (let i = 0; i < LOOP; i++) sink = await resolver.resolveAll("bench", "acme");
+      },
+    },
+    {
+      name: "snapshot.resolveAll(tenant) (compiled, local)",
+      opsPerCall: LOOP,
+      fn: () => {
+        for (let i = 0; i < LOOP; i++) sink = local.resolveAll("acme");
       },
     },
     {

@@ -1,12 +1,12 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { compileSnapshot, type EvaluationContext, type FlagRule, type SnapshotFlag } from "@vault/flag/engine";
+import { compileSnapshot, type EvaluationContext, type FlagRule, type SnapshotFlag } from "@vault/engine";
 import { type CaseResult, compare } from "./lib";
 
 // Flag evaluation from a local snapshot, beside three peers evaluating the same flags in the same process:
 // @openfeature/flagd-core (json-logic), unleash-client (bootstrapped, no network) and @growthbook/growthbook.
-// Peers are devDependencies of @vault/flag, so they are loaded from that package.
-const requireFromFlag = createRequire(join(import.meta.dirname, "../packages/flag/package.json"));
+// Peers are devDependencies of @vault/engine, so they are loaded from that package.
+const requireFromEngine = createRequire(join(import.meta.dirname, "../packages/engine/package.json"));
 
 interface FlagdCore {
   setConfigurations(config: string): string[];
@@ -26,12 +26,12 @@ interface GrowthBookClient {
   destroy(): void;
 }
 
-const { FlagdCore } = requireFromFlag("@openfeature/flagd-core") as { FlagdCore: new () => FlagdCore };
-const { Unleash, InMemStorageProvider } = requireFromFlag("unleash-client") as {
+const { FlagdCore } = requireFromEngine("@openfeature/flagd-core") as { FlagdCore: new () => FlagdCore };
+const { Unleash, InMemStorageProvider } = requireFromEngine("unleash-client") as {
   Unleash: new (options: Record<string, unknown>) => UnleashClient;
   InMemStorageProvider: new () => unknown;
 };
-const { GrowthBookClient } = requireFromFlag("@growthbook/growthbook") as {
+const { GrowthBookClient } = requireFromEngine("@growthbook/growthbook") as {
   GrowthBookClient: new (options?: Record<string, unknown>) => GrowthBookClient;
 };
 

@@ -1,3 +1,6 @@
+// @vault/config: the config service. Value types, durations and resolution live in @vault/engine; the engine type
+// this package's API uses is re-exported.
+export type { ConfigValueType } from "@vault/engine";
 export {
   CHANGE_LOG_RETENTION,
   CONFIG_TOPIC,
@@ -15,20 +18,8 @@ export {
   type ConfigServiceOptions,
   type ConfigVersion,
   type ListConfigOptions,
+  readConfigSnapshot,
   type SetConfigOptions,
   toEntry,
 } from "./service";
-export {
-  CONFIG_VALUE_TYPES,
-  type ConfigValueType,
-  checkValue,
-  configValueTypeSchema,
-  conformsTo,
-  deepFreeze,
-  describeValueType,
-  inferValueType,
-  isJsonValue,
-  MAX_VALUE_BYTES,
-  parseDuration,
-  typeMismatch,
-} from "./values";
+export { checkValue, configValueTypeSchema, MAX_VALUE_BYTES, typeMismatch } from "./values";

@@ -18,6 +18,17 @@ import {
   VaultError,
 } from "@vault/core";
 import {
+  asBool,
+  asDuration,
+  asFloat,
+  asInt,
+  asJson,
+  asString,
+  type ConfigSnapshot,
+  type ConfigValueType,
+  deepFreeze,
+} from "@vault/engine";
+import {
   type AuditSink,
   byteOrderKeyset,
   type ConfigEntryRow,
@@ -27,16 +38,17 @@ import {
   configVersions,
   type Executor,
   noAudit,
+  readRevision,
   type StoreContext,
   type VaultDb,
   type VaultTx,
   withTransaction,
 } from "@vault/store";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, asc, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
-import { type ConfigChange, ConfigChangeHub, type ConfigWatcher, recordConfigChange } from "./changes";
+import { CONFIG_TOPIC, type ConfigChange, ConfigChangeHub, type ConfigWatcher, recordConfigChange } from "./changes";
 import { assertMatchesSchema, compileJsonSchema, type JsonSchema } from "./json-schema";
-import { type ConfigValueType, checkValue, configValueTypeSchema, deepFreeze, parseDuration } from "./values";
+import { checkValue, configValueTypeSchema } from "./values";
 
 /**
  * The Store context (`db`, `changes`, `audit`, `clock`). Values are cached per app and dropped when another process
@@ -407,24 +419,33 @@ export class ConfigService {
     return slot.loading;
   }
 
+  /**
+   * The app's entries and every tenant's overrides at one config revision, as plain JSON for `compileConfigSnapshot`
+   * (@vault/engine), which resolves them as the override service's Resolver does. Reads the database.
+   */
+  async snapshot(appId: string): Promise<ConfigSnapshot> {
+    parseInput(appIdSchema, appId, "app id");
+    return readConfigSnapshot(this.#db, appId);
+  }
+
   /** A string value, or `defaultValue` when the key is missing, not a string, or unreadable. Never throws. */
   string(appId: string, key: string, defaultValue: string): Promise<string> {
-    return this.#read(appId, key, defaultValue, (v) => (typeof v === "string" ? v : undefined));
+    return this.#read(appId, key, defaultValue, asString);
   }
 
   /** A boolean value, else `defaultValue`. Never throws. */
   bool(appId: string, key: string, defaultValue: boolean): Promise<boolean> {
-    return this.#read(appId, key, defaultValue, (v) => (typeof v === "boolean" ? v : undefined));
+    return this.#read(appId, key, defaultValue, asBool);
   }
 
   /** An integral number (safe integer), else `defaultValue`. Never throws. */
   int(appId: string, key: string, defaultValue: number): Promise<number> {
-    return this.#read(appId, key, defaultValue, (v) => (Number.isSafeInteger(v) ? (v as number) : undefined));
+    return this.#read(appId, key, defaultValue, asInt);
   }
 
   /** Any finite number, else `defaultValue`. Never throws. */
   float(appId: string, key: string, defaultValue: number): Promise<number> {
-    return this.#read(appId, key, defaultValue, (v) => (typeof v === "number" && Number.isFinite(v) ? v : undefined));
+    return this.#read(appId, key, defaultValue, asFloat);
   }
 
   /**
@@ -432,12 +453,12 @@ export class ConfigService {
    * when missing or not a duration. Never throws.
    */
   duration(appId: string, key: string, defaultValue: number): Promise<number> {
-    return this.#read(appId, key, defaultValue, parseDuration);
+    return this.#read(appId, key, defaultValue, asDuration);
   }
 
   /** An object or array value (frozen), else `defaultValue`. Never throws. */
   json<T = unknown>(appId: string, key: string, defaultValue: T): Promise<T> {
-    return this.#read(appId, key, defaultValue, (v) => (typeof v === "object" && v !== null ? (v as T) : undefined));
+    return this.#read(appId, key, defaultValue, asJson<T>);
   }
 
   /** Stop following changes of other processes. The database and a change feed it was given stay open. */
@@ -445,12 +466,15 @@ export class ConfigService {
     return this.changes.close();
   }
 
-  async #read<T>(appId: string, key: string, defaultValue: T, pick: (value: unknown) => T | undefined): Promise<T> {
+  async #read<T>(
+    appId: string,
+    key: string,
+    defaultValue: T,
+    read: (value: unknown, defaultValue: T) => T,
+  ): Promise<T> {
     try {
       const values = this.#cache.get(appId)?.values ?? (await this.values(appId));
-      const cached = values.get(key);
-      if (cached === undefined) return defaultValue;
-      return pick(cached.value) ?? defaultValue;
+      return read(values.get(key)?.value, defaultValue);
     } catch {
       return defaultValue;
     }
@@ -480,6 +504,43 @@ interface AppValues {
   loading: Promise<ReadonlyMap<string, CachedConfigValue>>;
   /** Set once loaded, so accessors skip the await. */
   values: ReadonlyMap<string, CachedConfigValue> | undefined;
+}
+
+/** An app's config snapshot, read in one transaction so that the revision names exactly what it holds. */
+export async function readConfigSnapshot(db: VaultDb, appId: string): Promise<ConfigSnapshot> {
+  return db.transaction(
+    async (tx) => {
+      const revision = await readRevision(tx, appId, CONFIG_TOPIC);
+      const entries = await tx
+        .select({
+          key: configEntries.key,
+          value: configEntries.value,
+          valueType: configEntries.valueType,
+          version: configEntries.version,
+        })
+        .from(configEntries)
+        .where(eq(configEntries.appId, appId))
+        .orderBy(asc(configEntries.key));
+      const overrides = await tx
+        .select({
+          key: configOverrides.key,
+          tenantId: configOverrides.tenantId,
+          value: configOverrides.value,
+          valueType: configOverrides.valueType,
+          version: configOverrides.version,
+        })
+        .from(configOverrides)
+        .where(eq(configOverrides.appId, appId))
+        .orderBy(asc(configOverrides.key), asc(configOverrides.tenantId));
+      return {
+        revision,
+        appId,
+        entries: entries.map((row) => ({ ...row, valueType: row.valueType as ConfigValueType })),
+        overrides: overrides.map((row) => ({ ...row, valueType: row.valueType as ConfigValueType })),
+      };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
 }
 
 /** Lock the head row for the rest of the transaction (concurrent writers of one key queue here). */

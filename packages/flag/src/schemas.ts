@@ -1,6 +1,6 @@
 import { jsonValueSchema } from "@vault/core";
+import { ATTRIBUTE_OPERATORS, type AttributeOperator } from "@vault/engine";
 import { z } from "zod";
-import { ATTRIBUTE_OPERATORS, type AttributeOperator } from "./engine/types";
 
 // The shape of a rule as callers write it, one object per rule type. What needs the flag to check (a value against
 // the flag's type, a variant name, an operand the operator can parse, value xor variant) is left to the engine's

@@ -16,6 +16,26 @@ import {
   VaultError,
 } from "@vault/core";
 import {
+  type CustomEvaluator,
+  checkFlag,
+  compileSnapshot,
+  deepFreeze,
+  type EvaluationContext,
+  type EvaluationResult,
+  FLAG_TYPES,
+  FlagDefinitionError,
+  type FlagEvaluator,
+  type FlagRule,
+  type FlagSnapshot,
+  type FlagType,
+  fitsType,
+  type JsonValue,
+  type Prerequisite,
+  prerequisiteCycle,
+  type RuleInput,
+  type SnapshotFlag,
+} from "@vault/engine";
+import {
   type AuditSink,
   bumpRevision,
   ChangeFeed,
@@ -34,27 +54,6 @@ import {
 } from "@vault/store";
 import { and, asc, eq, gt, inArray, like, sql } from "drizzle-orm";
 import { z } from "zod";
-import {
-  checkFlag,
-  compileSnapshot,
-  FlagDefinitionError,
-  type FlagEvaluator,
-  prerequisiteCycle,
-} from "./engine/compile";
-import {
-  type CustomEvaluator,
-  type EvaluationContext,
-  type EvaluationResult,
-  FLAG_TYPES,
-  type FlagRule,
-  type FlagSnapshot,
-  type FlagType,
-  type JsonValue,
-  type Prerequisite,
-  type RuleInput,
-  type SnapshotFlag,
-} from "./engine/types";
-import { deepFreeze, fitsType } from "./engine/values";
 import { rulesInputSchema } from "./schemas";
 
 /** The change-feed topic flag writes bump. */

@@ -1,10 +1,9 @@
 import { ManualClock } from "@vault/core";
 import { FlagService } from "@vault/flag";
-import { compileSnapshot, type FlagSnapshot } from "@vault/flag/engine";
 import { createTestDatabase } from "@vault/store/testing";
 import { expect, it } from "vitest";
 
-// The README's two examples, with their comments turned into assertions.
+// The README's service example, with its comments turned into assertions (the engine example is in @vault/engine).
 
 it("README: the service example", async () => {
   const testDb = await createTestDatabase();
@@ -36,48 +35,4 @@ it("README: the service example", async () => {
     await flags.close();
     await testDb.close();
   }
-});
-
-it("README: the engine example", () => {
-  const snapshot: FlagSnapshot = {
-    revision: 7,
-    appId: "shop",
-    flags: [
-      {
-        key: "new-checkout",
-        type: "bool",
-        defaultValue: false,
-        enabled: true,
-        rules: [{ id: "r1", priority: 0, type: "rollout", percentage: 25, value: true }],
-        overrides: [{ tenantId: "globex", value: true }],
-      },
-      {
-        key: "theme",
-        type: "string",
-        defaultValue: "light",
-        enabled: true,
-        variants: { dark: "dark", contrast: "high-contrast" },
-        rules: [
-          {
-            id: "r2",
-            priority: 0,
-            type: "rollout",
-            percentage: 100,
-            stickiness: "user",
-            variants: [
-              { variant: "dark", weight: 500 },
-              { variant: "contrast", weight: 500 },
-            ],
-          },
-        ],
-      },
-    ],
-  };
-  const flags = compileSnapshot(snapshot, { customEvaluators: { beta: (ctx) => ctx.attributes?.beta === true } });
-  expect(flags.bool("new-checkout", { tenantId: "globex" }, false)).toBe(true);
-  const theme = flags.string("theme", { userId: "u-42" }, "light");
-  expect(["dark", "high-contrast"]).toContain(theme);
-  expect(flags.string("theme", { userId: "u-42" }, "light")).toBe(theme);
-  expect(flags.evaluate("missing", {})).toMatchObject({ value: null, reason: "ERROR", errorCode: "FLAG_NOT_FOUND" });
-  expect(flags.int("theme", {}, 3)).toBe(3);
 });

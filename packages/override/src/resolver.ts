@@ -1,11 +1,20 @@
-import {
-  type CachedConfigValue,
-  type ConfigService,
-  type ConfigValueType,
-  deepFreeze,
-  parseDuration,
-} from "@vault/config";
+import type { CachedConfigValue, ConfigService } from "@vault/config";
 import { appIdSchema, parseInput, tenantIdSchema } from "@vault/core";
+import {
+  appLayer,
+  asBool,
+  asDuration,
+  asFloat,
+  asInt,
+  asJson,
+  asString,
+  type ConfigLayer,
+  type ConfigValueType,
+  lookupConfigValue,
+  mergeConfigValues,
+  type ResolvedConfigValue,
+  tenantLayer,
+} from "@vault/engine";
 import { configOverrides, type VaultDb } from "@vault/store";
 import { and, eq } from "drizzle-orm";
 
@@ -17,29 +26,27 @@ export interface ResolverOptions {
   maxTenantsPerApp?: number;
 }
 
-/** A resolved value and where it came from. */
-export interface ResolvedValue {
-  readonly value: unknown;
-  readonly valueType: ConfigValueType;
-  readonly version: number;
-  readonly source: "override" | "app";
-}
+/** A resolved value and where it came from (the engine's type: a config snapshot resolves to the same). */
+export type ResolvedValue = ResolvedConfigValue;
 
 interface TenantCache {
-  overrides: ReadonlyMap<string, ResolvedValue> | undefined;
-  loading: Promise<ReadonlyMap<string, ResolvedValue>>;
+  /** The keys this tenant overrides, resolved (the engine's tenant layer). */
+  overrides: ConfigLayer | undefined;
+  loading: Promise<ConfigLayer>;
   merged: Readonly<Record<string, unknown>> | undefined;
 }
 
 interface AppCache {
-  base: ReadonlyMap<string, ResolvedValue> | undefined;
-  loading: Promise<ReadonlyMap<string, ResolvedValue>>;
+  /** Every entry, resolved (the engine's app layer). */
+  base: ConfigLayer | undefined;
+  loading: Promise<ConfigLayer>;
   merged: Readonly<Record<string, unknown>> | undefined;
   tenants: Map<string, TenantCache>;
 }
 
 /**
- * Answers "what is this key's value for this tenant": the tenant's override, else the app value (DESIGN §6). Values
+ * Answers "what is this key's value for this tenant": the tenant's override, else the app value (DESIGN §6), by the
+ * engine's resolution functions — the ones a compiled config snapshot uses, so the two cannot disagree. Values
  * are cached per app (and per tenant within it) and served from memory until a config or override write — in this
  * process at once, in another within about a second — invalidates that app. Cached values are frozen.
  */
@@ -67,9 +74,9 @@ export class Resolver {
   async resolve(appId: string, key: string, tenantId?: string | null): Promise<unknown> {
     const app = this.#apps.get(appId);
     if (app?.base !== undefined) {
-      if (tenantId === undefined || tenantId === null) return app.base.get(key)?.value;
+      if (tenantId === undefined || tenantId === null) return lookupConfigValue(app.base, undefined, key)?.value;
       const overrides = app.tenants.get(tenantId)?.overrides;
-      if (overrides !== undefined) return (overrides.get(key) ?? app.base.get(key))?.value;
+      if (overrides !== undefined) return lookupConfigValue(app.base, overrides, key)?.value;
     }
     return (await this.resolveDetailed(appId, key, tenantId))?.value;
   }
@@ -77,7 +84,7 @@ export class Resolver {
   /** Like {@link resolve}, with the value's type, version and whether it came from an override or the app. */
   async resolveDetailed(appId: string, key: string, tenantId?: string | null): Promise<ResolvedValue | undefined> {
     const { base, overrides } = await this.#load(appId, tenantId);
-    return overrides?.get(key) ?? base.get(key);
+    return lookupConfigValue(base, overrides, key);
   }
 
   /** Every key of the app with the tenant's overrides applied (frozen; the same object until something changes). */
@@ -92,10 +99,7 @@ export class Resolver {
       }
     }
     const { app: slot, base, overrides, tenant } = await this.#load(appId, tenantId);
-    const merged: Record<string, unknown> = {};
-    for (const [key, resolved] of base) merged[key] = resolved.value;
-    if (overrides) for (const [key, resolved] of overrides) merged[key] = resolved.value;
-    Object.freeze(merged);
+    const merged = mergeConfigValues(base, overrides);
     if (tenant) tenant.merged = merged;
     else slot.merged = merged;
     return merged;
@@ -103,36 +107,32 @@ export class Resolver {
 
   /** A string, or `defaultValue` when missing, of another type, or unreadable. Never throws. */
   string(appId: string, key: string, defaultValue: string, tenantId?: string | null): Promise<string> {
-    return this.#read(appId, key, tenantId, defaultValue, (v) => (typeof v === "string" ? v : undefined));
+    return this.#read(appId, key, tenantId, defaultValue, asString);
   }
 
   /** A boolean, else `defaultValue`. Never throws. */
   bool(appId: string, key: string, defaultValue: boolean, tenantId?: string | null): Promise<boolean> {
-    return this.#read(appId, key, tenantId, defaultValue, (v) => (typeof v === "boolean" ? v : undefined));
+    return this.#read(appId, key, tenantId, defaultValue, asBool);
   }
 
   /** An integral number, else `defaultValue`. Never throws. */
   int(appId: string, key: string, defaultValue: number, tenantId?: string | null): Promise<number> {
-    return this.#read(appId, key, tenantId, defaultValue, (v) => (Number.isSafeInteger(v) ? (v as number) : undefined));
+    return this.#read(appId, key, tenantId, defaultValue, asInt);
   }
 
   /** A finite number, else `defaultValue`. Never throws. */
   float(appId: string, key: string, defaultValue: number, tenantId?: string | null): Promise<number> {
-    return this.#read(appId, key, tenantId, defaultValue, (v) =>
-      typeof v === "number" && Number.isFinite(v) ? v : undefined,
-    );
+    return this.#read(appId, key, tenantId, defaultValue, asFloat);
   }
 
   /** A duration in ms (`"1m30s"`, `"500ms"`, a number of ms), else `defaultValue`. Never throws. */
   duration(appId: string, key: string, defaultValue: number, tenantId?: string | null): Promise<number> {
-    return this.#read(appId, key, tenantId, defaultValue, parseDuration);
+    return this.#read(appId, key, tenantId, defaultValue, asDuration);
   }
 
   /** An object or array (frozen), else `defaultValue`. Never throws. */
   json<T = unknown>(appId: string, key: string, defaultValue: T, tenantId?: string | null): Promise<T> {
-    return this.#read(appId, key, tenantId, defaultValue, (v) =>
-      typeof v === "object" && v !== null ? (v as T) : undefined,
-    );
+    return this.#read(appId, key, tenantId, defaultValue, asJson<T>);
   }
 
   /** Drop every cached value (the next read loads again). */
@@ -145,11 +145,10 @@ export class Resolver {
     key: string,
     tenantId: string | null | undefined,
     defaultValue: T,
-    pick: (value: unknown) => T | undefined,
+    read: (value: unknown, defaultValue: T) => T,
   ): Promise<T> {
     try {
-      const value = await this.resolve(appId, key, tenantId);
-      return value === undefined ? defaultValue : (pick(value) ?? defaultValue);
+      return read(await this.resolve(appId, key, tenantId), defaultValue);
     } catch {
       return defaultValue;
     }
@@ -160,8 +159,8 @@ export class Resolver {
     tenantId: string | null | undefined,
   ): Promise<{
     app: AppCache;
-    base: ReadonlyMap<string, ResolvedValue>;
-    overrides: ReadonlyMap<string, ResolvedValue> | undefined;
+    base: ConfigLayer;
+    overrides: ConfigLayer | undefined;
     tenant: TenantCache | undefined;
   }> {
     parseInput(appIdSchema, appId, "app id");
@@ -211,7 +210,7 @@ export class Resolver {
     return { app: current, base, overrides, tenant };
   }
 
-  async #loadOverrides(appId: string, tenantId: string): Promise<ReadonlyMap<string, ResolvedValue>> {
+  async #loadOverrides(appId: string, tenantId: string): Promise<ConfigLayer> {
     // Follow the app's changes before reading, so a write committed after this read invalidates what it loads.
     await this.#config.changes.track(appId);
     const rows = await this.#db
@@ -223,31 +222,22 @@ export class Resolver {
       })
       .from(configOverrides)
       .where(and(eq(configOverrides.appId, appId), eq(configOverrides.tenantId, tenantId)));
-    const overrides = new Map<string, ResolvedValue>();
-    for (const row of rows) {
-      overrides.set(
+    return tenantLayer(
+      rows.map((row) => [
         row.key,
-        Object.freeze({
-          value: deepFreeze(row.value),
-          valueType: row.valueType as ConfigValueType,
-          version: row.version,
-          source: "override" as const,
-        }),
-      );
-    }
-    return overrides;
+        { value: row.value, valueType: row.valueType as ConfigValueType, version: row.version },
+      ]),
+    );
   }
 }
 
-const fromConfigCache = new WeakMap<ReadonlyMap<string, CachedConfigValue>, ReadonlyMap<string, ResolvedValue>>();
+const fromConfigCache = new WeakMap<ReadonlyMap<string, CachedConfigValue>, ConfigLayer>();
 
-/** The config cache's values tagged as app values (computed once per loaded map). */
-function fromConfig(values: ReadonlyMap<string, CachedConfigValue>): ReadonlyMap<string, ResolvedValue> {
+/** The config cache's values as the engine's app layer (computed once per loaded map). */
+function fromConfig(values: ReadonlyMap<string, CachedConfigValue>): ConfigLayer {
   let base = fromConfigCache.get(values);
   if (!base) {
-    const map = new Map<string, ResolvedValue>();
-    for (const [key, cached] of values) map.set(key, Object.freeze({ ...cached, source: "app" as const }));
-    base = map;
+    base = appLayer(values);
     fromConfigCache.set(values, base);
   }
   return base;

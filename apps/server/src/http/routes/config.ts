@@ -1,5 +1,5 @@
-import { CONFIG_VALUE_TYPES } from "@vault/config";
 import { jsonValueSchema, metadataSchema, tenantIdSchema, VaultError } from "@vault/core";
+import { CONFIG_VALUE_TYPES } from "@vault/engine";
 import { z } from "zod";
 import { defineRoute, type RouteDef, timestamp } from "../route";
 import { appKeyParams, appParams, pageOf, pageQuery } from "./schemas";

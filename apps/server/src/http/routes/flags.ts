@@ -1,5 +1,6 @@
 import { jsonValueSchema, keySchema, metadataSchema, tenantIdSchema } from "@vault/core";
-import { FLAG_TYPES, ruleInputSchema, ruleSchema } from "@vault/flag";
+import { FLAG_TYPES } from "@vault/engine";
+import { ruleInputSchema, ruleSchema } from "@vault/flag";
 import { z } from "zod";
 import { ifNoneMatchHits } from "../etag";
 import { defineRoute, type RouteDef, timestamp } from "../route";

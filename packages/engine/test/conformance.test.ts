@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { bucketOf, compileSnapshot, murmur3String, PrefixHasher, ROLLOUT_SEED, VARIANT_SEED } from "@vault/flag/engine";
+import { bucketOf, compileSnapshot, murmur3String, PrefixHasher, ROLLOUT_SEED, VARIANT_SEED } from "@vault/engine";
 import { describe, expect, it } from "vitest";
 
 interface RolloutVector {

@@ -8,7 +8,7 @@ import {
   type RuleCommon,
   type RuleCondition,
   type SnapshotFlag,
-} from "@vault/flag/engine";
+} from "@vault/engine";
 import { describe, expect, it } from "vitest";
 
 function snapshotOf(...flags: SnapshotFlag[]): FlagSnapshot {

@@ -1,4 +1,4 @@
-import { ATTRIBUTE_OPERATORS, compileSnapshot } from "@vault/flag/engine";
+import { ATTRIBUTE_OPERATORS, compileSnapshot } from "@vault/engine";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 

@@ -1,10 +1,10 @@
 // The snapshot format (plain JSON: what the service produces and SDKs load) and the evaluation result shape.
 
+import type { JsonValue } from "../json";
+
 /** The value type of a flag; every value a flag can return is checked against it. */
 export type FlagType = "bool" | "string" | "int" | "float" | "json";
 export const FLAG_TYPES: readonly FlagType[] = ["bool", "string", "int", "float", "json"];
-
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** Who and what a flag is evaluated for. Every field is optional; rules on a missing field do not match. */
 export interface EvaluationContext {

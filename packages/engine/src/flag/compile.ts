@@ -1,0 +1,159 @@
+// Compiling a snapshot into an evaluator: every flag is checked and compiled once, prerequisite cycles are found,
+// and the evaluator answers from closures (no I/O, no throwing).
+
+import { cloneJson, deepFreeze, isRecord, type JsonValue } from "../json";
+import { checkFlag } from "./check";
+import { brokenFlag, type CompiledFlag, compileFlag } from "./evaluate";
+import { prerequisiteCycle } from "./prerequisites";
+import { errorResult } from "./results";
+import type { CustomEvaluators } from "./rules";
+import type { EngineClock, EvaluationContext, EvaluationResult, FlagSnapshot, SnapshotFlag } from "./types";
+
+export interface CompileOptions {
+  /** Predicates for `custom` rules, by evaluator name. */
+  customEvaluators?: CustomEvaluators;
+  /** "Now" for schedule rules (default: the system clock). */
+  clock?: EngineClock;
+}
+
+/** A compiled snapshot. Evaluation does no I/O, never throws, and allocates nothing on the common paths. */
+export interface FlagEvaluator {
+  readonly revision: number;
+  readonly appId: string;
+  /** Every flag key, in snapshot order. */
+  readonly keys: readonly string[];
+  /** Flags that failed to compile (they evaluate to a PARSE_ERROR result). */
+  readonly problems: readonly { flagKey: string; message: string }[];
+  has(flagKey: string): boolean;
+  /** Evaluate one flag (DESIGN §6 order). Unknown flag → reason ERROR, errorCode FLAG_NOT_FOUND, value null. */
+  evaluate(flagKey: string, context?: EvaluationContext): EvaluationResult;
+  /** Every flag for one context, keyed by flag key. */
+  evaluateAll(context?: EvaluationContext): Record<string, EvaluationResult>;
+  /** Typed accessors: the flag's value when it has the right type and no error occurred, else `defaultValue`. */
+  bool(flagKey: string, context: EvaluationContext | undefined, defaultValue: boolean): boolean;
+  string(flagKey: string, context: EvaluationContext | undefined, defaultValue: string): string;
+  /** Integral numbers only: 99.0 → 99; 99.5 → `defaultValue`. */
+  int(flagKey: string, context: EvaluationContext | undefined, defaultValue: number): number;
+  float(flagKey: string, context: EvaluationContext | undefined, defaultValue: number): number;
+  json<T = JsonValue>(flagKey: string, context: EvaluationContext | undefined, defaultValue: T): T;
+}
+
+const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
+
+/**
+ * Compile a snapshot into an evaluator. Never throws: a flag that does not check out evaluates to PARSE_ERROR (and
+ * is listed in `problems`); a snapshot that is not a snapshot compiles to no flags.
+ */
+export function compileSnapshot(snapshot: FlagSnapshot | unknown, options: CompileOptions = {}): FlagEvaluator {
+  const clock = options.clock ?? { now: () => new Date() };
+  const source = isRecord(snapshot) ? snapshot : {};
+  const revision = typeof source.revision === "number" ? source.revision : 0;
+  const appId = typeof source.appId === "string" ? source.appId : "";
+  const rawFlags: unknown[] = Array.isArray(source.flags) ? source.flags : [];
+  const problems: { flagKey: string; message: string }[] = [];
+  const flags = new Map<string, CompiledFlag>();
+  const checked = new Map<string, SnapshotFlag>();
+  const lookup = (key: string) => flags.get(key);
+  for (const raw of rawFlags) {
+    const key = isRecord(raw) && typeof raw.key === "string" ? raw.key : undefined;
+    if (key === undefined) {
+      problems.push({ flagKey: "", message: "a flag without a string key was ignored" });
+      continue;
+    }
+    if (flags.has(key)) {
+      problems.push({ flagKey: key, message: "duplicate flag key" });
+      flags.set(key, brokenFlag(key, "duplicate flag key"));
+      checked.delete(key);
+      continue;
+    }
+    try {
+      // Copy then freeze: results share values with the compiled flag, and callers must not be able to change them.
+      const flag = deepFreeze(checkFlag(cloneJson(raw)));
+      checked.set(key, flag);
+      flags.set(key, compileFlag(flag, lookup, clock, options.customEvaluators));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : "invalid flag";
+      problems.push({ flagKey: key, message });
+      flags.set(key, brokenFlag(key, message));
+    }
+  }
+  // A prerequisite cycle cannot be evaluated; the service rejects them on write, a hand-made snapshot may have one.
+  const graph = new Map<string, string[]>();
+  for (const [key, flag] of checked)
+    graph.set(
+      key,
+      (flag.prerequisites ?? []).map((p) => p.flagKey),
+    );
+  for (let cycle = prerequisiteCycle(graph); cycle; cycle = prerequisiteCycle(graph)) {
+    const message = `prerequisite cycle ${cycle.join(" → ")}`;
+    for (const key of new Set(cycle)) {
+      problems.push({ flagKey: key, message });
+      flags.set(key, brokenFlag(key, message));
+      graph.delete(key);
+    }
+  }
+  const compiled = [...flags.values()];
+  const keys = Object.freeze(compiled.map((f) => f.key));
+  const general = errorResult("GENERAL", "evaluation failed");
+
+  const evaluate = (flagKey: string, context?: EvaluationContext): EvaluationResult => {
+    const flag = typeof flagKey === "string" ? flags.get(flagKey) : undefined;
+    if (flag === undefined) return errorResult("FLAG_NOT_FOUND", `flag "${String(flagKey)}" not found`);
+    const ctx = typeof context === "object" && context !== null ? context : EMPTY_CONTEXT;
+    try {
+      return flag.evaluate(ctx, 0);
+    } catch {
+      // Only a hostile context (a throwing getter) gets here; the engine itself does not throw.
+      return general;
+    }
+  };
+
+  return Object.freeze({
+    revision,
+    appId,
+    keys,
+    problems: Object.freeze(problems),
+    has: (flagKey: string) => flags.has(flagKey),
+    evaluate,
+    evaluateAll(context?: EvaluationContext) {
+      const ctx = typeof context === "object" && context !== null ? context : EMPTY_CONTEXT;
+      const out: Record<string, EvaluationResult> = {};
+      for (let i = 0; i < compiled.length; i++) {
+        const flag = compiled[i] as CompiledFlag;
+        let result: EvaluationResult;
+        try {
+          result = flag.evaluate(ctx, 0);
+        } catch {
+          result = general;
+        }
+        if (flag.key === "__proto__") Object.defineProperty(out, flag.key, { value: result, enumerable: true });
+        else out[flag.key] = result;
+      }
+      return out;
+    },
+    bool(flagKey: string, context: EvaluationContext | undefined, defaultValue: boolean): boolean {
+      const r = evaluate(flagKey, context);
+      return r.errorCode === undefined && typeof r.value === "boolean" ? r.value : defaultValue;
+    },
+    string(flagKey: string, context: EvaluationContext | undefined, defaultValue: string): string {
+      const r = evaluate(flagKey, context);
+      return r.errorCode === undefined && typeof r.value === "string" ? r.value : defaultValue;
+    },
+    int(flagKey: string, context: EvaluationContext | undefined, defaultValue: number): number {
+      const r = evaluate(flagKey, context);
+      return r.errorCode === undefined && typeof r.value === "number" && Number.isSafeInteger(r.value)
+        ? r.value
+        : defaultValue;
+    },
+    float(flagKey: string, context: EvaluationContext | undefined, defaultValue: number): number {
+      const r = evaluate(flagKey, context);
+      return r.errorCode === undefined && typeof r.value === "number" && Number.isFinite(r.value)
+        ? r.value
+        : defaultValue;
+    },
+    json<T = JsonValue>(flagKey: string, context: EvaluationContext | undefined, defaultValue: T): T {
+      const r = evaluate(flagKey, context);
+      return r.errorCode === undefined && r.value !== null && r.value !== undefined ? (r.value as T) : defaultValue;
+    },
+  });
+}
