@@ -1,10 +1,7 @@
-import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import type { PGliteOptions } from "@electric-sql/pglite";
 import { VaultError } from "@vault/core";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import * as schema from "./schema/index";
 
 export type Schema = typeof schema;
@@ -51,6 +48,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<V
         details: { field: "url" },
       });
     }
+    // Both drivers are optional peer dependencies: load only the one this database needs.
+    const [{ default: postgres }, { drizzle: drizzlePostgres }] = await Promise.all([
+      import("postgres"),
+      import("drizzle-orm/postgres-js"),
+    ]);
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
@@ -70,6 +72,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<V
     });
     return db;
   }
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+  ]);
   const client = await PGlite.create({ ...options.pglite, dataDir: options.dataDir });
   const db = drizzlePglite(client, { schema }) as unknown as VaultDb;
   connections.set(db, {
