@@ -1,6 +1,9 @@
 import type { Options } from "tsup";
 
-/** One build recipe for every package: ESM + .d.ts, workspace deps left external, resolved against dist. */
+/**
+ * One build recipe for every package: ESM + .d.ts, workspace deps left external. Declarations resolve other
+ * packages against their dist (tsconfig.build.json drops the `@vault/source` condition), hence `^build` in turbo.json.
+ */
 export function packageBuild(entry: string[] | Record<string, string>): Options {
   return {
     entry,
@@ -9,7 +12,9 @@ export function packageBuild(entry: string[] | Record<string, string>): Options 
     dts: true,
     sourcemap: true,
     clean: true,
-    splitting: false,
+    // Entries of one package (`@vault/store`, `@vault/store/testing`) share chunks: one copy of each module, so
+    // module state (e.g. the connections map) and classes are the same objects whichever entry loaded them.
+    splitting: true,
     treeshake: true,
     tsconfig: "tsconfig.build.json",
     external: [/^@vault\//],

@@ -17,7 +17,9 @@ if (files.length === 0) {
 let failed = 0;
 for (const file of files) {
   console.log(`\n## ${file}`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", join(dir, file)], { stdio: "inherit" });
+  const run = spawnSync(process.execPath, ["--conditions=@vault/source", "--import", "tsx", join(dir, file)], {
+    stdio: "inherit",
+  });
   if (run.status !== 0) failed += 1;
 }
 process.exit(failed === 0 ? 0 : 1);

@@ -17,19 +17,22 @@ interface Spawned {
 
 /** Start `vault serve` as a real process (tsx from source) on a random port; resolves once it printed its URL. */
 async function spawnServer(env: Record<string, string>): Promise<Spawned> {
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts", "serve"], {
-    cwd: repoRoot,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      TSX_TSCONFIG_PATH: "apps/server/tsconfig.json",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      VAULT_LOG_LEVEL: "warn",
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ["--conditions=@vault/source", "--import", "tsx", "apps/server/src/main.ts", "serve"],
+    {
+      cwd: repoRoot,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        PORT: "0",
+        HOST: "127.0.0.1",
+        VAULT_LOG_LEVEL: "warn",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let out = "";
   child.stdout!.on("data", (chunk) => {
     out += String(chunk);

@@ -557,10 +557,14 @@ describe(`@vault/audit on ${kind}`, () => {
   it.runIf(kind === "postgres")("a second OS process writing at the same time joins the same chain", async () => {
     await restoreChain();
     const script = resolve(import.meta.dirname, "fixtures/writer.ts");
-    const child = spawn(process.execPath, ["--import", "tsx", script, t.url as string, "300", "os-proc"], {
-      cwd: resolve(import.meta.dirname, "../../.."),
-      stdio: ["ignore", "inherit", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=@vault/source", "--import", "tsx", script, t.url as string, "300", "os-proc"],
+      {
+        cwd: resolve(import.meta.dirname, "../../.."),
+        stdio: ["ignore", "inherit", "inherit"],
+      },
+    );
     const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
     let n = 0;
     const worker = async () => {

@@ -1,10 +1,7 @@
-import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import type { PGliteOptions } from "@electric-sql/pglite";
 import { VaultError } from "@vault/core";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import { ChangeFeed, postgresListener } from "./changes";
 import * as schema from "./schema/index";
 
@@ -62,6 +59,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
         details: { field: "url" },
       });
     }
+    // Both drivers are optional peer dependencies: load only the one this database needs.
+    const [{ default: postgres }, { drizzle: drizzlePostgres }] = await Promise.all([
+      import("postgres"),
+      import("drizzle-orm/postgres-js"),
+    ]);
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
@@ -71,6 +73,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const changes = new ChangeFeed({ db, listen: postgresListener(client), ...feedOptions });
     return opened(db, "postgres", changes, () => client.end({ timeout: 5 }));
   }
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+  ]);
   const client = await PGlite.create({ ...options.pglite, dataDir: options.dataDir });
   const db = drizzlePglite(client, { schema }) as unknown as VaultDb;
   // One process owns a PGlite database: its own writes reach its listeners through `publish`, so polling covers

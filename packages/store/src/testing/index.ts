@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { type Database, openDatabase } from "../database";
 import { MIGRATIONS_FOLDER, migrate } from "../migrate";
 
@@ -88,6 +88,12 @@ function single(database: Database): TestDatabase {
   return { ...database, url: undefined, connectAgain: async () => database };
 }
 
+/** An admin connection. postgres.js is an optional peer dependency: loaded only when a test runs on Postgres. */
+async function adminConnection(url: string): Promise<postgres.Sql> {
+  const { default: postgres } = await import("postgres");
+  return postgres(url, { max: 1, onnotice: () => {} });
+}
+
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
@@ -95,7 +101,7 @@ function withDatabase(url: string, database: string): string {
 }
 
 async function createPostgresTestDatabase(url: string, options: TestDatabaseOptions): Promise<TestDatabase> {
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const admin = await adminConnection(url);
   const template = `vault_tpl_${migrationsHash()}`;
   const name = `vault_t_${process.env.VAULT_TEST_RUN ?? "adhoc"}_${randomBytes(5).toString("hex")}`;
   try {
@@ -131,7 +137,7 @@ async function createPostgresTestDatabase(url: string, options: TestDatabaseOpti
     connectAgain: (again) => connect(again?.changePollMs),
     async close() {
       for (const handle of handles) await handle.close();
-      const dropper = postgres(url, { max: 1, onnotice: () => {} });
+      const dropper = await adminConnection(url);
       try {
         await dropper.unsafe(`drop database if exists "${name}" with (force)`);
       } finally {
@@ -170,7 +176,7 @@ async function ensurePostgresTemplate(admin: postgres.Sql, url: string, template
  * Drop the databases a test run created and templates of older migrations. Called by the suite's global teardown.
  */
 export async function dropTestDatabases(url: string, run: string): Promise<void> {
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const admin = await adminConnection(url);
   try {
     const current = `vault_tpl_${migrationsHash()}`;
     const rows = await admin<{ datname: string }[]>`
