@@ -13,7 +13,7 @@ export function packageBuild(entry: string[] | Record<string, string>): Options 
     sourcemap: true,
     clean: true,
     // Entries of one package (`@vault/store`, `@vault/store/testing`) share chunks: one copy of each module, so
-    // module state (e.g. the connections map) and classes are the same objects whichever entry loaded them.
+    // module state and classes (ChangeFeed, the schema tables) are the same objects whichever entry loaded them.
     splitting: true,
     treeshake: true,
     tsconfig: "tsconfig.build.json",

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { Keyring } from "@vault/crypto";
 import { SecretService } from "@vault/secret";
-import { closeDatabase, migrate, openDatabase } from "@vault/store";
+import { migrate, openDatabase } from "@vault/store";
 import postgres from "postgres";
 import { smoke } from "./lib.mjs";
 
@@ -26,14 +26,15 @@ try {
   await check("openDatabase({ url }) on postgres.js, migrate, SecretService set and get", async () => {
     const url = new URL(base);
     url.pathname = `/${name}`;
-    const db = await openDatabase({ url: url.toString() });
+    const database = await openDatabase({ url: url.toString() });
+    const { db } = database;
     try {
       await migrate(db);
       const secrets = new SecretService({ db, keys: Keyring.generate() });
       await secrets.set("smoke", "db/password", "hunter2");
       assert.equal((await secrets.get("smoke", "db/password")).value, "hunter2");
     } finally {
-      await closeDatabase(db);
+      await database.close();
     }
   });
 } finally {
