@@ -33,6 +33,10 @@ export async function startServer(settings: Settings, logger: Logger = createLog
   const vault = await createVault({
     databaseUrl: settings.DATABASE_URL,
     dataDir: settings.VAULT_DATA_DIR,
+    databaseTimeouts: {
+      connectMs: settings.VAULT_DB_CONNECT_TIMEOUT_MS,
+      statementMs: settings.VAULT_DB_STATEMENT_TIMEOUT_MS,
+    },
     keyring: keys.keyring,
     keyringFile: keys.keyringFile,
     auditHmacKey: keys.auditHmacKey,
@@ -49,6 +53,7 @@ export async function startServer(settings: Settings, logger: Logger = createLog
       denialAuditWindowMs: settings.VAULT_AUTH_FAILURE_WINDOW_MS,
       trustProxy: trustProxyOf(settings.VAULT_TRUST_PROXY),
       metricsToken: settings.VAULT_METRICS_TOKEN,
+      requestTimeoutMs: settings.VAULT_REQUEST_TIMEOUT_MS,
     });
     await server.listen({ port: settings.PORT, host: settings.HOST });
     const address = server.server.address();

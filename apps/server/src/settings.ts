@@ -54,6 +54,12 @@ export const settingsSchema = z.object({
    * CIDRs). Rate limits and audit entries then see the client's address. Default "false".
    */
   VAULT_TRUST_PROXY: z.string().min(1).default("false"),
+  /** How long a request may take before it is answered 503 (a hung database costs callers this much, no more). */
+  VAULT_REQUEST_TIMEOUT_MS: positiveMs.default(5_000),
+  /** Postgres: how long opening a connection may take. */
+  VAULT_DB_CONNECT_TIMEOUT_MS: positiveMs.default(5_000),
+  /** Postgres: the server-side statement_timeout of Vault's connections (0 = none). */
+  VAULT_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /** When set, GET /metrics needs `Authorization: Bearer <this token>` (at least 16 characters). */
   VAULT_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });

@@ -34,6 +34,8 @@ export interface CreateVaultOptions {
   database?: Database;
   /** `postgres://…`; absent (and no `database`) → embedded PGlite in `dataDir`. */
   databaseUrl?: string;
+  /** Postgres connect and statement timeouts (see `openDatabase`; defaults 5 s and 30 s). */
+  databaseTimeouts?: { connectMs?: number; statementMs?: number };
   /** PGlite data directory (default `./.vault-data`). */
   dataDir?: string;
   /** Apply pending migrations on open (default true). */
@@ -188,17 +190,31 @@ export class Vault {
     return new AppHandle(this, appId);
   }
 
-  /** Readiness: the database answers and every migration is applied. */
-  async readiness(): Promise<{ database: boolean; pendingMigrations: number | null }> {
+  /**
+   * Readiness: the database answers and every migration is applied, within `timeoutMs` (default 2000): a database
+   * that does not answer in time counts as down, so a load balancer's probe never hangs.
+   */
+  async readiness(timeoutMs = 2_000): Promise<{ database: boolean; pendingMigrations: number | null }> {
+    const check = async (): Promise<{ database: boolean; pendingMigrations: number | null }> => {
+      try {
+        await queryRows(this.db, sql`select 1 as ok`);
+      } catch {
+        return { database: false, pendingMigrations: null };
+      }
+      try {
+        return { database: true, pendingMigrations: await pendingMigrations(this.db) };
+      } catch {
+        return { database: true, pendingMigrations: null };
+      }
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<{ database: boolean; pendingMigrations: null }>((resolve) => {
+      timer = setTimeout(() => resolve({ database: false, pendingMigrations: null }), timeoutMs);
+    });
     try {
-      await queryRows(this.db, sql`select 1 as ok`);
-    } catch {
-      return { database: false, pendingMigrations: null };
-    }
-    try {
-      return { database: true, pendingMigrations: await pendingMigrations(this.db) };
-    } catch {
-      return { database: true, pendingMigrations: null };
+      return await Promise.race([check(), timedOut]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -364,7 +380,12 @@ export async function createVault(options: CreateVaultOptions = {}): Promise<Vau
   if (database) {
     location = "(provided database)";
   } else if (options.databaseUrl) {
-    database = await openDatabase({ url: options.databaseUrl, onChangeFeedError });
+    database = await openDatabase({
+      url: options.databaseUrl,
+      onChangeFeedError,
+      connectTimeoutMs: options.databaseTimeouts?.connectMs,
+      statementTimeoutMs: options.databaseTimeouts?.statementMs,
+    });
     location = new URL(options.databaseUrl).host;
   } else {
     location = resolve(options.dataDir ?? ".vault-data");

@@ -27,6 +27,13 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** postgres.js pool size (default 10). */
   maxConnections?: number;
+  /** Postgres: how long opening a connection may take before the query fails (default 5000 ms). */
+  connectTimeoutMs?: number;
+  /**
+   * Postgres: the server-side `statement_timeout` of every connection (default 30,000 ms; 0 = none). A database that
+   * is up but stuck on a lock or a runaway query then fails the statement instead of holding the connection.
+   */
+  statementTimeoutMs?: number;
   /** How often the change feed polls revisions, in ms (default 500). */
   changePollMs?: number;
   /** Told about change-feed failures (a poll that could not reach the database, a lost LISTEN). */
@@ -67,7 +74,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
-      connection: { application_name: "vault" },
+      connect_timeout: (options.connectTimeoutMs ?? 5_000) / 1000,
+      connection: { application_name: "vault", statement_timeout: options.statementTimeoutMs ?? 30_000 },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as VaultDb;
     const changes = new ChangeFeed({ db, listen: postgresListener(client), ...feedOptions });

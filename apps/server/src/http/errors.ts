@@ -71,7 +71,45 @@ function asVaultError(error: unknown): VaultError | undefined {
   if (hasZodFastifySchemaValidationErrors(error)) return requestValidationError(error);
   const framework = frameworkError(error);
   if (framework) return framework;
-  return databaseDataException(error);
+  return databaseUnavailable(error) ?? databaseDataException(error);
+}
+
+/** Node and postgres.js codes of a connection that failed, timed out or went away. */
+const CONNECTION_FAILURES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+]);
+
+/**
+ * The database is away: refused, timed out, restarting, shutting down, out of connections, or a statement cancelled
+ * by `statement_timeout` (SQLSTATE 57014). The caller should retry; it is a 503, never a 500.
+ */
+function databaseUnavailable(error: unknown): VaultError | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (
+      typeof code === "string" &&
+      (CONNECTION_FAILURES.has(code) ||
+        /^08[0-9A-Z]{3}$/.test(code) ||
+        /^57P0[1-3]$/.test(code) ||
+        code === "57014" ||
+        code === "53300")
+    ) {
+      return new VaultError("UNAVAILABLE", "the database is unavailable; retry later", { details: { cause: code } });
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 /** Fastify names the part that failed `querystring`; the API says `query`. */
@@ -120,6 +158,14 @@ function frameworkError(error: unknown): VaultError | undefined {
       });
     case "FST_ERR_MAX_PARAM_LENGTH":
       return new VaultError("VALIDATION", "path: a path parameter is too long", { details: { field: "path" } });
+    case "FST_ERR_HANDLER_TIMEOUT":
+      return new VaultError(
+        "UNAVAILABLE",
+        "the request did not finish in time (is the database reachable?); retry later",
+        {
+          details: { reason: "timeout" },
+        },
+      );
   }
   if (statusCode === 429) return new VaultError("RATE_LIMITED", "too many requests; retry later");
   if (typeof code === "string" && code.startsWith("FST_") && typeof statusCode === "number") {

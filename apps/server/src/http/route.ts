@@ -63,6 +63,11 @@ export interface RouteDef<
    */
   otherResponses?: Record<number, string | z.ZodType>;
   /**
+   * How long the whole request may take before it is answered 503 UNAVAILABLE, when it needs longer than the
+   * server's request timeout (a streamed export, a KEK rewrap).
+   */
+  timeoutMs?: number;
+  /**
    * False for operations that never write an audit entry (flag evaluation): they run without the actor context.
    * Default true.
    */
@@ -160,6 +165,7 @@ export function registerRoute(app: FastifyInstance, vault: Vault, def: RouteDef)
     method: def.method,
     url: def.url,
     schema: schemaOf(def),
+    ...(def.timeoutMs === undefined ? {} : { handlerTimeout: def.timeoutMs }),
     // @fastify/swagger leaves HEAD routes out unless asked: ours are explicit operations, not GET's shadows.
     config: { auth: def.auth, ...(def.method === "HEAD" ? { swagger: { exposeHeadRoute: true } } : {}) },
     handler: async (request, reply) => {

@@ -42,6 +42,11 @@ export interface BuildServerOptions {
   trustProxy?: boolean | string;
   /** When set, `/metrics` needs `Authorization: Bearer <this token>`. */
   metricsToken?: string;
+  /**
+   * How long a request may take, from routing to the answer, before it is answered 503 UNAVAILABLE (default 5000 ms;
+   * a few routes allow longer). A database that hangs then costs callers a bounded wait, never a hang.
+   */
+  requestTimeoutMs?: number;
   /** Extra routes (tests). */
   routes?: RouteDef[];
 }
@@ -72,6 +77,7 @@ export async function buildServer(vault: Vault, options: BuildServerOptions = {}
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     return503OnClosing: true,
     trustProxy: options.trustProxy ?? false,
+    handlerTimeout: options.requestTimeoutMs ?? 5_000,
     // Bad percent-encoding and over-long path parameters are refused by the router, before any route runs.
     frameworkErrors: (error, request, reply) => sendError(error, request, reply),
   });

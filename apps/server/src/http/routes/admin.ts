@@ -38,6 +38,7 @@ export function adminRoutes(): RouteDef[] {
       method: "POST",
       url: "/v1/admin/keks/rotate",
       operationId: "rotateKek",
+      timeoutMs: 30 * 60_000, // rewraps every data key
       summary: "Add a KEK, make it active, save the keyring file, and rewrap every data key (file keyrings only).",
       tag: "admin",
       auth: { kind: "instance" },
@@ -62,6 +63,7 @@ export function adminRoutes(): RouteDef[] {
       method: "POST",
       url: "/v1/admin/keks/rewrap",
       operationId: "rewrapKeks",
+      timeoutMs: 30 * 60_000, // rewraps every data key
       summary: "Rewrap every data key not under the active KEK (resumable; values are never decrypted).",
       tag: "admin",
       auth: { kind: "instance" },

@@ -82,6 +82,7 @@ export function auditRoutes(): RouteDef[] {
       method: "GET",
       url: "/v1/apps/:appId/audit/export",
       operationId: "exportAudit",
+      timeoutMs: 60 * 60_000, // streams the whole log
       summary: "Export the app's audit entries as NDJSON, oldest first.",
       tag: "audit",
       auth: { kind: "app", scope: "audit:read" },

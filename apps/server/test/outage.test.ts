@@ -1,0 +1,93 @@
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildServer } from "../src/http/server";
+import { createVault, type Vault } from "../src/vault";
+import { TcpProxy } from "./tcp-proxy";
+
+// A Postgres that goes away, through a proxy the test cuts: requests answer 503 UNAVAILABLE within the request
+// timeout (never a hang, never a 500), /ready answers 503 within its bound, and both recover when the database is
+// back, without a restart. PGlite runs in the process and cannot go away: Postgres only.
+describe.skipIf(testDatabaseKind() !== "postgres")("database outages (postgres)", () => {
+  let harness: TestDatabase;
+  let proxy: TcpProxy;
+  let vault: Vault;
+  let server: FastifyInstance;
+  let key: string;
+  const REQUEST_TIMEOUT_MS = 1_500;
+
+  const timed = async (url: string) => {
+    const started = performance.now();
+    const response = await server.inject({ method: "GET", url, headers: { authorization: `Bearer ${key}` } });
+    return { response, ms: performance.now() - started, body: JSON.parse(response.body || "null") };
+  };
+
+  beforeAll(async () => {
+    harness = await createTestDatabase();
+    const target = new URL(harness.url!);
+    proxy = new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    await proxy.start();
+    const viaProxy = new URL(harness.url!);
+    viaProxy.port = String(proxy.port);
+    vault = await createVault({
+      databaseUrl: viaProxy.toString(),
+      databaseTimeouts: { connectMs: 1_000, statementMs: 5_000 },
+      defaultMetrics: false,
+      // Cached keys would hide the database: every request here looks its key up.
+      apiKeyCacheMs: 0,
+    });
+    await vault.apps.create({ id: "shop" });
+    key = (await vault.apiKeys.create("shop", { name: "k", scopes: ["admin"] })).key;
+    await vault.secrets.set("shop", "db/password", "hunter2");
+    server = await buildServer(vault, {
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+      failedAuth: { max: 1_000, windowMs: 60_000 },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await vault?.close();
+    await proxy?.stop();
+    await harness?.close();
+  });
+
+  it("answers 503 while the database is stopped, and serves again once it is back", async () => {
+    expect((await timed("/v1/apps/shop/secrets/db%2Fpassword")).response.statusCode).toBe(200);
+    await proxy.stop();
+    for (const url of ["/v1/apps/shop/secrets/db%2Fpassword", "/v1/apps/shop/flags"]) {
+      const { response, body, ms } = await timed(url);
+      expect(response.statusCode, response.body).toBe(503);
+      expect(body.error.code).toBe("UNAVAILABLE");
+      expect(ms).toBeLessThan(REQUEST_TIMEOUT_MS + 5_000);
+    }
+    const ready = await timed("/ready");
+    expect(ready.response.statusCode).toBe(503);
+    expect(ready.body).toMatchObject({ status: "unavailable", database: false });
+    await proxy.start();
+    await vi.waitFor(
+      async () => expect((await timed("/v1/apps/shop/secrets/db%2Fpassword")).response.statusCode).toBe(200),
+      { timeout: 20_000, interval: 200 },
+    );
+    expect((await timed("/ready")).response.statusCode).toBe(200);
+  });
+
+  it("answers 503 within the request timeout while the database hangs, and recovers when it answers again", async () => {
+    proxy.freeze();
+    try {
+      const { response, body, ms } = await timed("/v1/apps/shop/secrets/db%2Fpassword");
+      expect(response.statusCode, response.body).toBe(503);
+      expect(body.error.code).toBe("UNAVAILABLE");
+      expect(ms).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 50);
+      expect(ms).toBeLessThan(REQUEST_TIMEOUT_MS + 5_000);
+      const ready = await timed("/ready");
+      expect(ready.response.statusCode).toBe(503);
+      expect(ready.ms).toBeLessThan(2_000 + 5_000);
+    } finally {
+      proxy.thaw();
+    }
+    await vi.waitFor(
+      async () => expect((await timed("/v1/apps/shop/secrets/db%2Fpassword")).response.statusCode).toBe(200),
+      { timeout: 20_000, interval: 200 },
+    );
+  });
+});

@@ -1,0 +1,83 @@
+import { connect, createServer, type Server, type Socket } from "node:net";
+
+/**
+ * A TCP proxy in front of the shared Postgres that a test can cut, to play a database outage without touching the
+ * database itself: `stop()` refuses new connections and drops open ones (a stopped or restarting server), `freeze()`
+ * keeps connections open but carries no bytes either way (a hung server or a network partition), `start()` and
+ * `thaw()` undo them.
+ */
+export class TcpProxy {
+  readonly #target: { host: string; port: number };
+  readonly #pairs = new Set<{ client: Socket; upstream: Socket }>();
+  #server: Server | undefined;
+  #frozen = false;
+  port = 0;
+
+  constructor(target: { host: string; port: number }) {
+    this.#target = target;
+  }
+
+  /** Listen (on the same port as before, after a stop). */
+  async start(): Promise<void> {
+    const server = createServer((client) => this.#accept(client));
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(this.port, "127.0.0.1", () => resolve());
+    });
+    this.port = (server.address() as { port: number }).port;
+    this.#server = server;
+  }
+
+  /** Refuse new connections and drop the open ones. */
+  async stop(): Promise<void> {
+    const server = this.#server;
+    this.#server = undefined;
+    for (const { client, upstream } of this.#pairs) {
+      client.destroy();
+      upstream.destroy();
+    }
+    this.#pairs.clear();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Carry no more bytes in either direction; new connections are accepted and left hanging. */
+  freeze(): void {
+    this.#frozen = true;
+    for (const { client, upstream } of this.#pairs) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      client.pause();
+      upstream.pause();
+    }
+  }
+
+  /** Carry bytes again, on every connection that was held. */
+  thaw(): void {
+    this.#frozen = false;
+    for (const pair of this.#pairs) this.#pipe(pair);
+  }
+
+  #accept(client: Socket): void {
+    const upstream = connect(this.#target.port, this.#target.host);
+    const pair = { client, upstream };
+    this.#pairs.add(pair);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      this.#pairs.delete(pair);
+    };
+    client.on("error", drop).on("close", drop);
+    upstream.on("error", drop).on("close", drop);
+    if (this.#frozen) {
+      client.pause();
+      upstream.pause();
+    } else this.#pipe(pair);
+  }
+
+  #pipe({ client, upstream }: { client: Socket; upstream: Socket }): void {
+    client.pipe(upstream);
+    upstream.pipe(client);
+    client.resume();
+    upstream.resume();
+  }
+}
