@@ -11,15 +11,15 @@ export {
   recordConfigChange,
 } from "./changes";
 export { assertMatchesSchema, compileJsonSchema, type JsonSchema, MAX_SCHEMA_BYTES } from "./json-schema";
-export {
-  type CachedConfigValue,
-  type ConfigEntry,
-  ConfigService,
-  type ConfigServiceOptions,
-  type ConfigVersion,
-  type ListConfigOptions,
-  readConfigSnapshot,
-  type SetConfigOptions,
-  toEntry,
-} from "./service";
+export { toEntry } from "./rows";
+export { ConfigService } from "./service";
+export { readConfigSnapshot } from "./snapshot";
+export type {
+  CachedConfigValue,
+  ConfigEntry,
+  ConfigServiceOptions,
+  ConfigVersion,
+  ListConfigOptions,
+  SetConfigOptions,
+} from "./types";
 export { checkValue, configValueTypeSchema, MAX_VALUE_BYTES, typeMismatch } from "./values";

@@ -14,16 +14,16 @@ export type {
   RuleInput,
   SnapshotFlag,
 } from "@vault/engine";
+export { FLAGS_TOPIC } from "./context";
+export { readSnapshot } from "./rows";
 export { rolloutVariantSchema, ruleInputSchema, ruleSchema, rulesInputSchema } from "./schemas";
-export {
-  type DefineFlagInput,
-  FLAGS_TOPIC,
-  type Flag,
-  type FlagOverride,
-  FlagService,
-  type FlagServiceOptions,
-  type ListFlagsOptions,
-  readSnapshot,
-  type UpdateFlagInput,
-  type WriteOptions,
-} from "./service";
+export { FlagService } from "./service";
+export type {
+  DefineFlagInput,
+  Flag,
+  FlagOverride,
+  FlagServiceOptions,
+  ListFlagsOptions,
+  UpdateFlagInput,
+  WriteOptions,
+} from "./types";

@@ -1,5 +1,5 @@
-import { jsonValueSchema } from "@vault/core";
-import { ATTRIBUTE_OPERATORS, type AttributeOperator } from "@vault/engine";
+import { jsonValueSchema, keySchema, metadataSchema, pageSizeSchema } from "@vault/core";
+import { ATTRIBUTE_OPERATORS, type AttributeOperator, FLAG_TYPES, type FlagType } from "@vault/engine";
 import { z } from "zod";
 
 // The shape of a rule as callers write it, one object per rule type. What needs the flag to check (a value against
@@ -105,3 +105,59 @@ export const ruleSchema = z.discriminatedUnion(
 );
 
 export const rulesInputSchema = z.array(ruleInputSchema).max(200);
+
+// What the service's methods take, besides rules.
+
+const tagsSchema = z.array(z.string().min(1).max(64)).max(64);
+const variantsSchema = z.record(z.string().min(1).max(128), json);
+const prerequisitesSchema = z.array(z.object({ flagKey: keySchema, value: json }).strict()).max(32);
+const flagTypeSchema = z.enum(FLAG_TYPES as [FlagType, ...FlagType[]]);
+
+export const defineFlagSchema = z
+  .object({
+    key: keySchema,
+    type: flagTypeSchema,
+    defaultValue: json,
+    enabled: z.boolean().default(true),
+    description: z.string().max(4096).default(""),
+    tags: tagsSchema.default([]),
+    variants: variantsSchema.default({}),
+    prerequisites: prerequisitesSchema.default([]),
+    metadata: metadataSchema.default({}),
+    rules: rulesInputSchema.default([]),
+  })
+  .strict();
+export type DefineFlagData = z.output<typeof defineFlagSchema>;
+
+export const updateFlagSchema = z
+  .object({
+    type: flagTypeSchema.optional(),
+    defaultValue: json.optional(),
+    enabled: z.boolean().optional(),
+    description: z.string().max(4096).optional(),
+    tags: tagsSchema.optional(),
+    variants: variantsSchema.optional(),
+    prerequisites: prerequisitesSchema.optional(),
+    metadata: metadataSchema.optional(),
+  })
+  .strict();
+export type UpdateFlagData = z.output<typeof updateFlagSchema>;
+
+export const writeOptionsSchema = z.object({ cas: z.number().int().min(0).optional() }).strict();
+export const listFlagsSchema = z
+  .object({
+    tag: z.string().min(1).max(64).optional(),
+    prefix: z.string().max(256).optional(),
+    cursor: z.string().optional(),
+    limit: pageSizeSchema,
+  })
+  .strict();
+export type ListFlagsData = z.output<typeof listFlagsSchema>;
+export const listOverridesSchema = z.object({ cursor: z.string().optional(), limit: pageSizeSchema }).strict();
+export type ListOverridesData = z.output<typeof listOverridesSchema>;
+export const evaluationContextSchema = z.looseObject({
+  tenantId: z.string().optional(),
+  userId: z.string().optional(),
+  tenantTags: z.array(z.string()).optional(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+});

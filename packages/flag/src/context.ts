@@ -1,0 +1,22 @@
+import type { Clock } from "@vault/core";
+import type { CustomEvaluator } from "@vault/engine";
+import type { AuditSink, ChangeFeed, VaultDb } from "@vault/store";
+import type { CacheEntry } from "./cache";
+
+/** The change-feed topic flag writes bump. */
+export const FLAGS_TOPIC = "flags";
+
+/** What every flag operation works with: the service's settings and its cache, resolved once by `FlagService`. */
+export interface FlagContext {
+  readonly db: VaultDb;
+  readonly audit: AuditSink;
+  readonly clock: Clock;
+  readonly customEvaluators: Record<string, CustomEvaluator> | undefined;
+  readonly changes: ChangeFeed;
+  /** True when the feed was made here (no `changes` given): then close() stops it. */
+  readonly ownsChanges: boolean;
+  /** The compiled snapshot of each app evaluated so far (see cache.ts). */
+  readonly cache: Map<string, CacheEntry>;
+  /** Set by close(): from then on no app is watched. */
+  closed: boolean;
+}

@@ -1,0 +1,71 @@
+import type { CustomEvaluator, FlagRule, FlagType, JsonValue, Prerequisite, RuleInput } from "@vault/engine";
+import type { StoreContext } from "@vault/store";
+
+/**
+ * The Store context (`db`, `changes`, `audit`, `clock`) and the flag service's own options. Compiled snapshots are
+ * cached per app and dropped when the app's flag revision moves: pass the process's change feed as `changes` (on
+ * Postgres it also pushes); without one the service polls with a feed of its own.
+ */
+export interface FlagServiceOptions extends StoreContext {
+  /** Predicates for `custom` rules, by name. */
+  customEvaluators?: Record<string, CustomEvaluator>;
+}
+
+/** A stored flag: its definition, its rules in evaluation order, and its version (what `cas` compares). */
+export interface Flag {
+  id: string;
+  appId: string;
+  key: string;
+  type: FlagType;
+  defaultValue: JsonValue;
+  enabled: boolean;
+  description: string;
+  tags: string[];
+  variants: Record<string, JsonValue>;
+  prerequisites: Prerequisite[];
+  metadata: Record<string, unknown>;
+  rules: FlagRule[];
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface FlagOverride {
+  id: string;
+  appId: string;
+  flagKey: string;
+  tenantId: string;
+  value: JsonValue;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DefineFlagInput {
+  key: string;
+  type: FlagType;
+  defaultValue: JsonValue;
+  /** Default true. */
+  enabled?: boolean;
+  description?: string;
+  tags?: string[];
+  variants?: Record<string, JsonValue>;
+  prerequisites?: Prerequisite[];
+  metadata?: Record<string, unknown>;
+  rules?: RuleInput[];
+}
+
+export type UpdateFlagInput = Partial<Omit<DefineFlagInput, "key" | "rules">>;
+
+export interface WriteOptions {
+  /** Succeed only if the flag's current version is this (check-and-set), else CONFLICT. */
+  cas?: number;
+}
+
+export interface ListFlagsOptions {
+  /** Only flags carrying this tag. */
+  tag?: string;
+  /** Only keys starting with this. */
+  prefix?: string;
+  cursor?: string;
+  limit?: number;
+}
