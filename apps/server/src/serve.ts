@@ -1,3 +1,5 @@
+import { resolve } from "node:path";
+import { openDatabase } from "@vault/store";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { buildServer } from "./http/server";
@@ -16,35 +18,53 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Start the server from settings: keys, store (migrated), admin key bootstrap, HTTP listener. */
+/** Start the server from settings: store (locked, migrated), keys, admin key bootstrap, HTTP listener. */
 export async function startServer(settings: Settings, logger: Logger = createLogger(settings.VAULT_LOG_LEVEL)) {
-  const keys = await loadKeys(settings);
-  if (keys.keyringCreated) {
-    logger.warn(
-      { keyringFile: keys.keyringFile },
-      "generated a new keyring: back this file up; every secret is lost without it",
-    );
-  }
-  if (settings.DATABASE_URL && (keys.keyringFile || keys.auditHmacKeyFile)) {
-    logger.warn(
-      "keyring or audit HMAC key comes from a local file while the database is shared: every server instance must use the same ones (set VAULT_KEYRING and VAULT_AUDIT_HMAC_KEY)",
-    );
-  }
-  const vault = await createVault({
-    databaseUrl: settings.DATABASE_URL,
-    dataDir: settings.VAULT_DATA_DIR,
-    databaseTimeouts: {
-      connectMs: settings.VAULT_DB_CONNECT_TIMEOUT_MS,
-      statementMs: settings.VAULT_DB_STATEMENT_TIMEOUT_MS,
-    },
-    keyring: keys.keyring,
-    keyringFile: keys.keyringFile,
-    auditHmacKey: keys.auditHmacKey,
-    logger,
-    rotationPollMs: settings.VAULT_ROTATION_MANAGER === "true" ? settings.VAULT_ROTATION_POLL_MS : undefined,
-  });
+  // The store first: an embedded data directory is taken (locked to this process) before anything is written in it,
+  // the keyring included.
+  const database = await openDatabase(
+    settings.DATABASE_URL
+      ? {
+          url: settings.DATABASE_URL,
+          connectTimeoutMs: settings.VAULT_DB_CONNECT_TIMEOUT_MS,
+          statementTimeoutMs: settings.VAULT_DB_STATEMENT_TIMEOUT_MS,
+          onChangeFeedError: (error) => logger.warn({ err: error }, "change feed: could not read revisions"),
+        }
+      : {
+          dataDir: resolve(settings.VAULT_DATA_DIR),
+          onWarning: (message) => logger.warn(message),
+          onChangeFeedError: (error) => logger.warn({ err: error }, "change feed: could not read revisions"),
+        },
+  );
+  let vault: Vault | undefined;
   let server: FastifyInstance | undefined;
   try {
+    const keys = await loadKeys(settings);
+    if (keys.keyringCreated) {
+      logger.warn(
+        { keyringFile: keys.keyringFile },
+        `generated a new keyring at ${keys.keyringFile}: back it up with the data. A backup of the data without the keyring is useless; one with it is everything (keep them apart, and safe)`,
+      );
+    } else {
+      logger.info(
+        { keyringFile: keys.keyringFile ?? null },
+        keys.keyringFile ? `keyring: ${keys.keyringFile}` : "keyring: from VAULT_KEYRING",
+      );
+    }
+    if (settings.DATABASE_URL && (keys.keyringFile || keys.auditHmacKeyFile)) {
+      logger.warn(
+        "keyring or audit HMAC key comes from a local file while the database is shared: every server instance must use the same ones (set VAULT_KEYRING and VAULT_AUDIT_HMAC_KEY)",
+      );
+    }
+    vault = await createVault({
+      database,
+      location: settings.DATABASE_URL ? new URL(settings.DATABASE_URL).host : resolve(settings.VAULT_DATA_DIR),
+      keyring: keys.keyring,
+      keyringFile: keys.keyringFile,
+      auditHmacKey: keys.auditHmacKey,
+      logger,
+      rotationPollMs: settings.VAULT_ROTATION_MANAGER === "true" ? settings.VAULT_ROTATION_POLL_MS : undefined,
+    });
     const { generatedKey } = await vault.apiKeys.bootstrap({ adminKey: settings.VAULT_ADMIN_KEY });
     server = await buildServer(vault, {
       bodyLimit: settings.VAULT_BODY_LIMIT,
@@ -61,6 +81,7 @@ export async function startServer(settings: Settings, logger: Logger = createLog
     const host = settings.HOST.includes(":") ? `[${settings.HOST}]` : settings.HOST;
     const url = `http://${host}:${port}`;
     const running = server;
+    const opened = vault;
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
@@ -72,7 +93,8 @@ export async function startServer(settings: Settings, logger: Logger = createLog
           await running.close(); // stops accepting, waits for in-flight requests
         } finally {
           clearTimeout(timer);
-          await vault.close(); // rotation manager, audit sequencer, then the store
+          await opened.close(); // rotation manager, audit sequencer
+          await database.close(); // the store (and the data directory's lock)
         }
       })();
       return stopping;
@@ -80,7 +102,8 @@ export async function startServer(settings: Settings, logger: Logger = createLog
     return { vault, server, url, generatedAdminKey: generatedKey, stop } satisfies RunningServer;
   } catch (error) {
     await server?.close().catch(() => {});
-    await vault.close();
+    await vault?.close();
+    await database.close();
     throw error;
   }
 }
@@ -92,11 +115,18 @@ function trustProxyOf(value: string): boolean | string {
   return value;
 }
 
+/** What the embedded default promises, said at every start on it (and in the README). */
+const EMBEDDED_DURABILITY =
+  "embedded PGlite store: an acknowledged write survives a crash or kill of this process, but PGlite does not fsync, so a power loss or OS crash can lose recent writes or damage the data directory. For data you cannot restore from a backup, run on Postgres (DATABASE_URL).";
+
 /**
- * `vault serve`: start from the environment, print the URL (and the admin key on first start), and shut down
- * gracefully on SIGTERM/SIGINT. Exits 0 after a clean shutdown, 1 on a bad setting or a failed start.
+ * `vault serve`: start from the environment and shut down gracefully on SIGTERM/SIGINT (also when one arrives during
+ * start). The URL and, on the first start, the admin key go to stderr, apart from the JSON log lines on stdout. Exits 0
+ * after a clean shutdown, 1 on a bad setting or a failed start.
  */
 export async function serve(env: Record<string, string | undefined> = process.env): Promise<void> {
+  // Everything this process creates (PGlite's files, key files) is for its own user only.
+  process.umask(0o077);
   let settings: Settings;
   try {
     settings = loadSettings(env);
@@ -105,27 +135,11 @@ export async function serve(env: Record<string, string | undefined> = process.en
     process.exit(1);
   }
   const logger = createLogger(settings.VAULT_LOG_LEVEL);
-  let running: RunningServer;
-  try {
-    running = await startServer(settings, logger);
-  } catch (error) {
-    logger.error({ err: error }, "start failed");
-    process.stderr.write(`vault: cannot start: ${(error as Error).message}\n`);
-    process.exit(1);
-  }
-  const { vault, url, generatedAdminKey } = running;
-  const lines = [`vault: listening on ${url} (${vault.driver} store at ${vault.location})`];
-  if (generatedAdminKey) {
-    lines.push(
-      "vault: first start: an instance-admin API key was created. It is shown ONCE; store it now:",
-      `vault: admin key: ${generatedAdminKey}`,
-      `vault: try: curl -H "Authorization: Bearer <admin key>" ${url}/v1/apps`,
-    );
-  }
-  process.stdout.write(`${lines.join("\n")}\n`);
-  const onSignal = (signal: NodeJS.Signals) => {
+  let running: RunningServer | undefined;
+  let signalled: NodeJS.Signals | undefined;
+  const shutDown = (signal: NodeJS.Signals) => {
     logger.info({ signal }, "shutting down");
-    running.stop().then(
+    running?.stop().then(
       () => {
         logger.info("stopped");
         process.exit(0);
@@ -136,6 +150,31 @@ export async function serve(env: Record<string, string | undefined> = process.en
       },
     );
   };
-  process.once("SIGTERM", onSignal);
-  process.once("SIGINT", onSignal);
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled !== undefined) return;
+    signalled = signal;
+    // Still starting: shut down as soon as the start is done.
+    if (running !== undefined) shutDown(signal);
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  try {
+    running = await startServer(settings, logger);
+  } catch (error) {
+    logger.error({ err: error }, "start failed");
+    process.stderr.write(`vault: cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const { vault, url, generatedAdminKey } = running;
+  const lines = [`vault: listening on ${url} (${vault.driver} store at ${vault.location})`];
+  if (vault.driver === "pglite") lines.push(`vault: ${EMBEDDED_DURABILITY}`);
+  if (generatedAdminKey) {
+    lines.push(
+      "vault: first start: an instance-admin API key was created. It is shown ONCE; store it now:",
+      `vault: admin key: ${generatedAdminKey}`,
+      `vault: try: curl -H "Authorization: Bearer <admin key>" ${url}/v1/apps`,
+    );
+  }
+  process.stderr.write(`${lines.join("\n")}\n`);
+  if (signalled !== undefined) shutDown(signalled);
 }

@@ -30,8 +30,10 @@ import { createLogger } from "./logger";
 import { VaultMetrics } from "./metrics";
 
 export interface CreateVaultOptions {
-  /** An already open database (tests). The caller keeps ownership: `close()` leaves it open. */
+  /** An already open database. The caller keeps ownership: `close()` leaves it open. */
   database?: Database;
+  /** Where `database` lives, for messages (the Postgres host, or the data directory). */
+  location?: string;
   /** `postgres://…`; absent (and no `database`) → embedded PGlite in `dataDir`. */
   databaseUrl?: string;
   /** Postgres connect and statement timeouts (see `openDatabase`; defaults 5 s and 30 s). */
@@ -378,7 +380,7 @@ export async function createVault(options: CreateVaultOptions = {}): Promise<Vau
   const onChangeFeedError = (error: unknown) =>
     options.logger?.warn({ err: error }, "change feed: could not read revisions (caches refresh on the next try)");
   if (database) {
-    location = "(provided database)";
+    location = options.location ?? "(provided database)";
   } else if (options.databaseUrl) {
     database = await openDatabase({
       url: options.databaseUrl,

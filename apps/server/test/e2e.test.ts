@@ -1,72 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@vault/store/testing";
 import { afterAll, describe, expect, it } from "vitest";
-
-const repoRoot = resolve(import.meta.dirname, "../../..");
-
-interface Spawned {
-  child: ChildProcess;
-  url: string;
-  adminKey: string | undefined;
-  output: () => string;
-  exit: Promise<number | null>;
-}
-
-/** Start `vault serve` as a real process (tsx from source) on a random port; resolves once it printed its URL. */
-async function spawnServer(env: Record<string, string>): Promise<Spawned> {
-  const child = spawn(
-    process.execPath,
-    ["--conditions=@vault/source", "--import", "tsx", "apps/server/src/main.ts", "serve"],
-    {
-      cwd: repoRoot,
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        PORT: "0",
-        HOST: "127.0.0.1",
-        VAULT_LOG_LEVEL: "warn",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let out = "";
-  child.stdout!.on("data", (chunk) => {
-    out += String(chunk);
-  });
-  child.stderr!.on("data", (chunk) => {
-    out += String(chunk);
-  });
-  const exit = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 90_000);
-    const check = () => {
-      const match = /listening on (http:\/\/[^\s]+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        done(match[1]!);
-      }
-    };
-    child.stdout!.on("data", check);
-    exit.then((code) => fail(new Error(`server exited with ${code}:\n${out}`)));
-  });
-  await new Promise((r) => setTimeout(r, 50)); // let the admin-key lines arrive with the URL line
-  const adminKey = /admin key: (vault_[A-Za-z0-9_-]{43})/.exec(out)?.[1];
-  return { child, url, adminKey, output: () => out, exit };
-}
-
-async function api(base: string, key: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, text };
-}
+import { api, spawnServer } from "./process";
 
 async function scenario(env: Record<string, string>) {
   const first = await spawnServer(env);

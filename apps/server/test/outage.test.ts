@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildServer } from "../src/http/server";
 import { createVault, type Vault } from "../src/vault";
+import { api, spawnServer } from "./process";
 import { TcpProxy } from "./tcp-proxy";
 
 // A Postgres that goes away, through a proxy the test cuts: requests answer 503 UNAVAILABLE within the request
@@ -89,5 +90,58 @@ describe.skipIf(testDatabaseKind() !== "postgres")("database outages (postgres)"
       async () => expect((await timed("/v1/apps/shop/secrets/db%2Fpassword")).response.statusCode).toBe(200),
       { timeout: 20_000, interval: 200 },
     );
+  });
+
+  it("a server process under load stays alive and serving through the database stopping and coming back", {
+    timeout: 180_000,
+  }, async () => {
+    const viaProxy = new URL(harness.url!);
+    viaProxy.port = String(proxy.port);
+    const server = await spawnServer({
+      DATABASE_URL: viaProxy.toString(),
+      VAULT_KEYRING: "kek_test:" + Buffer.alloc(32, 7).toString("base64"),
+      VAULT_AUDIT_HMAC_KEY: Buffer.alloc(32, 9).toString("base64"),
+      VAULT_REQUEST_TIMEOUT_MS: "2000",
+      VAULT_DB_CONNECT_TIMEOUT_MS: "1000",
+      VAULT_ROTATION_MANAGER: "false",
+    });
+    try {
+      const admin = server.adminKey ?? "";
+      await api(server.url, admin, "POST", "/v1/apps", { id: "load" });
+      const loadKey = (await api(server.url, admin, "POST", "/v1/apps/load/api-keys", { name: "k", scopes: ["admin"] }))
+        .body.key as string;
+      const seen = new Map<number | string, number>();
+      let running = true;
+      // Writes and reads in transactions, on every pooled connection, all the time.
+      const worker = async (n: number) => {
+        for (let i = 0; running; i++) {
+          const path = `/v1/apps/load/secrets/w${n}-${i % 5}`;
+          const answer = await api(server.url, loadKey, i % 2 ? "GET" : "PUT", path, i % 2 ? undefined : { value: "x" })
+            .then((r) => r.status)
+            .catch(() => "network");
+          seen.set(answer, (seen.get(answer) ?? 0) + 1);
+        }
+      };
+      const workers = Array.from({ length: 8 }, (_, n) => worker(n));
+      const count = (status: number) => seen.get(status) ?? 0;
+      for (let cycle = 0; cycle < 5; cycle++) {
+        const unavailable = count(503);
+        await vi.waitFor(() => expect(count(200)).toBeGreaterThan(0), { timeout: 30_000, interval: 20 });
+        await proxy.stop();
+        await vi.waitFor(() => expect(count(503)).toBeGreaterThan(unavailable), { timeout: 30_000, interval: 20 });
+        const served = count(200);
+        await proxy.start();
+        await vi.waitFor(() => expect(count(200)).toBeGreaterThan(served), { timeout: 30_000, interval: 20 });
+      }
+      running = false;
+      await Promise.all(workers);
+      expect(server.child.exitCode, server.output()).toBeNull();
+      expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+      expect(seen.get(500) ?? 0, JSON.stringify([...seen])).toBe(0);
+      expect(server.output()).not.toMatch(/TypeError|uncaught|unhandled/i);
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.exit;
+    }
   });
 });

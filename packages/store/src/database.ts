@@ -1,8 +1,9 @@
-import type { PGliteOptions } from "@electric-sql/pglite";
+import type { PGlite as PGliteClient, PGliteOptions } from "@electric-sql/pglite";
 import { VaultError } from "@vault/core";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { ChangeFeed, postgresListener } from "./changes";
+import { lockDataDir, secureDataDir } from "./data-dir";
 import * as schema from "./schema/index";
 
 export type Schema = typeof schema;
@@ -40,6 +41,8 @@ export interface OpenDatabaseOptions {
   onChangeFeedError?: (error: unknown) => void;
   /** Extra PGlite options (e.g. `loadDataDir` to start from a dump). */
   pglite?: PGliteOptions;
+  /** Told about what the caller should pass on (e.g. a data directory that was not private). */
+  onWarning?: (message: string) => void;
 }
 
 /**
@@ -85,12 +88,31 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     import("@electric-sql/pglite"),
     import("drizzle-orm/pglite"),
   ]);
-  const client = await PGlite.create({ ...options.pglite, dataDir: options.dataDir });
+  // An embedded data directory belongs to one process, and to its user only: take it before PGlite touches it.
+  const dataDir = options.dataDir;
+  const lock = dataDir === undefined ? undefined : await lockDataDir(dataDir);
+  let client: PGliteClient;
+  try {
+    if (dataDir !== undefined) {
+      const warning = await secureDataDir(dataDir);
+      if (warning) options.onWarning?.(warning);
+    }
+    client = await PGlite.create({ ...options.pglite, dataDir });
+    // PGlite writes its files world-writable; the directory's 0700 already keeps others out, this is belt and braces.
+    if (dataDir !== undefined) await secureDataDir(dataDir);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as VaultDb;
   // One process owns a PGlite database: its own writes reach its listeners through `publish`, so polling covers
   // the rest and there is nothing to LISTEN for.
   const changes = new ChangeFeed({ db, ...feedOptions });
-  return opened(db, "pglite", changes, () => client.close());
+  return opened(db, "pglite", changes, async () => {
+    await client.close();
+    if (dataDir !== undefined) await secureDataDir(dataDir); // files PGlite created while open
+    await lock?.release();
+  });
 }
 
 function opened(db: VaultDb, driver: Driver, changes: ChangeFeed, end: () => Promise<void>): Database {

@@ -102,8 +102,11 @@ function withDatabase(url: string, database: string): string {
 
 async function createPostgresTestDatabase(url: string, options: TestDatabaseOptions): Promise<TestDatabase> {
   const admin = await adminConnection(url);
-  const template = `vault_tpl_${migrationsHash()}`;
-  const name = `vault_t_${process.env.VAULT_TEST_RUN ?? "adhoc"}_${randomBytes(5).toString("hex")}`;
+  // Per run, so that a run creates (and at its end drops) only databases of its own, never another run's on a shared
+  // server. Without the suite's global setup (a script using the harness) the run is "adhoc" and its template stays.
+  const run = process.env.VAULT_TEST_RUN ?? "adhoc";
+  const template = `vault_tpl_${migrationsHash()}_${run}`;
+  const name = `vault_t_${run}_${randomBytes(5).toString("hex")}`;
   try {
     if (options.migrated === false) {
       await admin.unsafe(`create database "${name}"`);
@@ -173,15 +176,15 @@ async function ensurePostgresTemplate(admin: postgres.Sql, url: string, template
 }
 
 /**
- * Drop the databases a test run created and templates of older migrations. Called by the suite's global teardown.
+ * Drop the databases the test run `run` created — its template and its test databases — and nothing else: other runs
+ * may be using the same server. Called by the suite's global teardown.
  */
 export async function dropTestDatabases(url: string, run: string): Promise<void> {
   const admin = await adminConnection(url);
   try {
-    const current = `vault_tpl_${migrationsHash()}`;
     const rows = await admin<{ datname: string }[]>`
       select datname from pg_database
-      where datname like ${`vault\\_t\\_${run}\\_%`} or (datname like 'vault\\_tpl\\_%' and datname <> ${current})`;
+      where datname like ${`vault\\_t\\_${run}\\_%`} or datname like ${`vault\\_tpl\\_%\\_${run}`}`;
     for (const { datname } of rows) {
       await admin.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
     }
