@@ -133,7 +133,7 @@ export function compileExample(code, { line = 1, file = "README.md" } = {}) {
   const module = `${PRELUDE}${"\n".repeat(Math.max(0, line - 1))}${render(0, code.length)}\nexport {};\n`;
   return {
     source: module,
-    claims: claims.map(({ kind, where, expected, code: errorCode }) => ({ kind, where, expected, code: errorCode })),
+    claims: claims.map(({ statement: _statement, id: _id, ...claim }) => claim),
   };
 }
 
@@ -178,7 +178,7 @@ export function describeReadme(testDir, { claims: expected }) {
   removeStaleScratch(testDir);
 
   describe(`${file} examples`, () => {
-    it(`has ${expected.length} \`\`\`ts blocks making ${expected.join(" + ")} claims`, () => {
+    it(`has ${expected.length} \`\`\`ts block${expected.length === 1 ? "" : "s"} making ${expected.join(" + ")} claims`, () => {
       const counts = blocks.map((block) => {
         try {
           return compileExample(block.code, { line: block.line, file }).claims.length;

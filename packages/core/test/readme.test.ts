@@ -37,6 +37,14 @@ describe("README example runner", () => {
     await expect(run('Promise.reject(new Error("x")); // throws CONFLICT')).rejects.toThrow(/write `await`/);
   });
 
+  it("checks claims inside callbacks, each where it is written", async () => {
+    const nested = "await Promise.all([1, 2].map(async (n) => {\n  n > 0; // → true\n})); // → [undefined, undefined]";
+    await expect(run(nested)).resolves.toEqual({ claims: 2 });
+    await expect(run(nested.replace("n > 0", "n > 1"))).rejects.toThrow(
+      /README\.md:2: expected false to deeply equal true/,
+    );
+  });
+
   it("fails a claim that is never reached, misplaced or malformed", async () => {
     await expect(run("if (Math.random() > 2) {\n  Math.max(1); // → 1\n}")).rejects.toThrow(
       /README\.md:2: the claim was never reached/,
