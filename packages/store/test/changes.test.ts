@@ -43,10 +43,10 @@ describe(`change feed (${testDatabaseKind()})`, () => {
       // One process: the writer publishes its own commits; the poll also finds them.
       await other.changes.poll();
     }
-    await vi.waitFor(() => expect(seen.at(-1)?.revision).toBe(1), { timeout: 2000, interval: 20 });
+    await vi.waitFor(() => expect(seen.at(-1)?.revision).toBe(1), { timeout: 10_000, interval: 20 });
     await withTransaction(t.db, (tx) => bumpRevision(tx, "watched", "config", clock));
     await withTransaction(t.db, (tx) => bumpRevision(tx, "unwatched", "config", clock));
-    await vi.waitFor(() => expect(seen.at(-1)?.revision).toBe(2), { timeout: 2000, interval: 20 });
+    await vi.waitFor(() => expect(seen.at(-1)?.revision).toBe(2), { timeout: 10_000, interval: 20 });
     expect(seen.every((c) => c.appId === "watched")).toBe(true);
     stop();
   });
