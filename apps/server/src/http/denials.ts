@@ -16,6 +16,9 @@ export interface Denial {
   metadata?: Record<string, unknown>;
 }
 
+/** Open windows held in memory at most; beyond this they are written out early. */
+const MAX_OPEN_WINDOWS = 10_000;
+
 interface Window {
   start: number;
   /** Denials after the first, not yet written (the first of each window is written at once). */
@@ -50,6 +53,8 @@ export class DenialAudit {
 
   /** Record one denial: written now if it is the first of its window, else counted into the window's summary. */
   async record(denial: Denial): Promise<void> {
+    // Many sources at once (addresses are cheap to vary): write what is counted rather than hold it all.
+    if (this.#windows.size >= MAX_OPEN_WINDOWS) await this.flush({ all: true });
     const id = [denial.source, denial.appId, denial.reason, denial.route].join("\u0000");
     const now = this.#clock.now().getTime();
     const open = this.#windows.get(id);
