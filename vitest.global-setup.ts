@@ -14,7 +14,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   }
   return async () => {
     if (!url) return;
-    const { dropTestDatabases } = await import("./packages/store/src/testing/index");
+    // The cleanup module imports nothing of ours, so this works before any package is built.
+    const { dropTestDatabases } = await import("./packages/store/src/testing/cleanup");
     await dropTestDatabases(url, run);
   };
 }

@@ -5,6 +5,9 @@ import { join } from "node:path";
 import type postgres from "postgres";
 import { type Database, openDatabase } from "../database";
 import { MIGRATIONS_FOLDER, migrate } from "../migrate";
+import { adminConnection } from "./cleanup";
+
+export { dropTestDatabases } from "./cleanup";
 
 /** A fresh, migrated database that no other test file sees (`db`, `driver`, its change feed). */
 export interface TestDatabase extends Database {
@@ -88,12 +91,6 @@ function single(database: Database): TestDatabase {
   return { ...database, url: undefined, connectAgain: async () => database };
 }
 
-/** An admin connection. postgres.js is an optional peer dependency: loaded only when a test runs on Postgres. */
-async function adminConnection(url: string): Promise<postgres.Sql> {
-  const { default: postgres } = await import("postgres");
-  return postgres(url, { max: 1, onnotice: () => {} });
-}
-
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
@@ -172,23 +169,5 @@ async function ensurePostgresTemplate(admin: postgres.Sql, url: string, template
     await reserved`select pg_advisory_unlock(hashtext(${template}))`;
   } finally {
     reserved.release();
-  }
-}
-
-/**
- * Drop the databases the test run `run` created — its template and its test databases — and nothing else: other runs
- * may be using the same server. Called by the suite's global teardown.
- */
-export async function dropTestDatabases(url: string, run: string): Promise<void> {
-  const admin = await adminConnection(url);
-  try {
-    const rows = await admin<{ datname: string }[]>`
-      select datname from pg_database
-      where datname like ${`vault\\_t\\_${run}\\_%`} or datname like ${`vault\\_tpl\\_%\\_${run}`}`;
-    for (const { datname } of rows) {
-      await admin.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
-    }
-  } finally {
-    await admin.end({ timeout: 5 });
   }
 }
