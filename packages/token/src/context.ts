@@ -2,6 +2,7 @@ import type { Clock } from "@vault/core";
 import type { KeyProvider } from "@vault/crypto";
 import type { AuditEvent, AuditOutcome, AuditSink, Executor, VaultDb } from "@vault/store";
 import type { AppKeyCache } from "./app-keys";
+import type { PreparedLookup } from "./lookup";
 import type { Argon2Params, PasswordKdf } from "./password-kdf";
 import type { ResolvedPasswordPolicy } from "./password-policy";
 
@@ -20,6 +21,8 @@ export interface TokenContext {
   readonly maxValueBytes: number;
   /** Each app's unwrapped token keys, kept after first use. */
   readonly appKeys: AppKeyCache;
+  /** The read path's lookup by token HMAC, prepared once. */
+  readonly lookup: PreparedLookup;
 }
 
 /** The audit entry of a token operation: `key` is the record id (`tok_…`), never the token. */

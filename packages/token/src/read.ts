@@ -2,7 +2,7 @@ import { isVaultError, VaultError } from "@vault/core";
 import type { TokenRow } from "@vault/store";
 import { recordTokenRead, type TokenContext } from "./context";
 import { openRecord } from "./envelope";
-import { findRecord, findRecords } from "./lookup";
+import { findRecord, findRecordPrepared, findRecords } from "./lookup";
 import { checkLive, decodeValue, isExpired, tokenNotFound, toMeta } from "./rows";
 import type { ReadManyResult, ReadToken } from "./types";
 import { type UnlockCache, unlockRecord } from "./unlock";
@@ -22,7 +22,7 @@ export async function readToken(
   try {
     const app = await ctx.appKeys.find(ctx, appId);
     if (app === undefined) throw tokenNotFound();
-    row = await findRecord(ctx.db, appId, app, token);
+    row = await findRecordPrepared(ctx.lookup, appId, app, token);
     checkLive(row, ctx.clock.now());
     const passwordKey = await unlockRecord(ctx, app, row, password);
     const plain = await openRecord(ctx, row, passwordKey);

@@ -6,6 +6,7 @@ import { changeAllPasswords, changeTokenPassword } from "./change-password";
 import type { TokenContext } from "./context";
 import { createManyTokens, createToken } from "./create";
 import { deleteToken, purgeExpiredTokens, renewToken, restoreToken, softDeleteToken } from "./lifecycle";
+import { prepareLookup } from "./lookup";
 import { ARGON2_PRESETS, type Argon2Params, argon2id, type PasswordKdf } from "./password-kdf";
 import { passwordPolicySchema } from "./password-policy";
 import { countTokens, listTokens, TokenQueryBuilder } from "./query";
@@ -76,6 +77,7 @@ export class TokenService {
       tokenLength: parseInput(tokenLengthSchema.default(DEFAULT_TOKEN_LENGTH), options.tokenLength, "tokenLength"),
       maxValueBytes: options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES,
       appKeys: new AppKeyCache(),
+      lookup: prepareLookup(options.db),
     };
   }
 
