@@ -14,6 +14,7 @@ describe(`vault tokens … against a server (${testDatabaseKind()})`, () => {
   });
   afterAll(async () => t?.close());
 
+  // biome-ignore lint/suspicious/noExplicitAny: the CLI prints JSON answers of many shapes
   async function vault(args: string[], extra: Record<string, string> = {}, stdin: string[] = []): Promise<any> {
     const writes: string[] = [];
     const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
