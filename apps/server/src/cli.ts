@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { Keyring } from "@vault/crypto";
 import { migrate, openDatabase } from "@vault/store";
 import { generateApiKey } from "./auth/apikeys";
+import { runTokensCli, TOKENS_HELP } from "./cli/tokens";
 import { writeKeyringFile } from "./keys";
 import { serve } from "./serve";
 import { loadSettings } from "./settings";
@@ -25,7 +26,7 @@ Against a running server (--url or VAULT_URL, --key or VAULT_API_KEY, --app or V
   vault flags list | get KEY | set KEY --type bool --default JSON [--enabled true|false] | evaluate KEY [--tenant T] [--user U]
   vault config get KEY | set KEY JSON | list | resolve KEY --tenant T
   vault audit [--action A] | audit verify
-`;
+${TOKENS_HELP}`;
 
 /** Run the CLI with `argv` (without node and script). No command → `serve` (what `pnpm start` runs). */
 export async function runCli(
@@ -33,6 +34,7 @@ export async function runCli(
   env: Record<string, string | undefined> = process.env,
   stdin: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string> = process.stdin,
 ): Promise<void> {
+  if (argv[0] === "tokens") return runTokensCli(argv.slice(1), env, stdin);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

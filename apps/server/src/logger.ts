@@ -9,6 +9,7 @@ export const REDACTED_PATHS = [
   "req.headers.authorization",
   "req.headers.cookie",
   'req.headers["x-api-key"]',
+  'req.headers["x-vault-token-password"]',
   "req.body",
   "res.body",
   "body",
@@ -22,6 +23,14 @@ export const REDACTED_PATHS = [
   "*.secret",
   "password",
   "*.password",
+  "oldPassword",
+  "*.oldPassword",
+  "newPassword",
+  "*.newPassword",
+  "token",
+  "*.token",
+  "tokens",
+  "*.tokens",
   "keyring",
 ];
 

@@ -43,6 +43,8 @@ export const settingsSchema = z.object({
   VAULT_ROTATION_POLL_MS: positiveMs.default(30_000),
   /** Set to "false" to run without the rotation manager (e.g. on read replicas). */
   VAULT_ROTATION_MANAGER: z.enum(["true", "false"]).default("true"),
+  /** Argon2id preset for token passwords: "default" (OWASP: 19 MiB, t=2, p=1) or "high" (64 MiB, t=3, p=4). */
+  VAULT_TOKEN_KDF: z.enum(["default", "high"]).default("default"),
   /** Largest accepted request body in bytes. */
   VAULT_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   /** Failed authentications one source may make per window before it gets 429 (see VAULT_AUTH_FAILURE_WINDOW_MS). */

@@ -22,6 +22,7 @@ import {
   type StoreContext,
   type VaultDb,
 } from "@vault/store";
+import { TokenService, type TokenServiceOptions } from "@vault/token";
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { ApiKeyService } from "./auth/apikeys";
@@ -59,6 +60,8 @@ export interface CreateVaultOptions {
   apiKeyCacheMs?: number;
   /** Run the rotation manager, polling every this many ms (absent → no manager). */
   rotationPollMs?: number;
+  /** Token service settings: the Argon2 preset, password policy, lockout, token length (defaults: the service's). */
+  tokens?: Pick<TokenServiceOptions, "kdf" | "passwordPolicy" | "lockout" | "tokenLength" | "maxValueBytes">;
   /** Collect Node process metrics (default true). */
   defaultMetrics?: boolean;
 }
@@ -116,6 +119,8 @@ export class Vault {
   /** Config values with tenant overrides applied (cached, invalidated on every config/override change). */
   readonly resolver: Resolver;
   readonly rotation: RotationService;
+  /** Tokenization: values behind opaque tokens, optionally password-protected. */
+  readonly tokens: TokenService;
   /** Rotates due secrets in the background (undefined when disabled). */
   readonly rotationManager: RotationManager | undefined;
   /** How many migrations were applied when this instance opened the store. */
@@ -170,6 +175,7 @@ export class Vault {
     this.overrides = new OverrideService({ ...common, config: this.config });
     this.resolver = this.overrides.resolver();
     this.rotation = new RotationService({ ...common, secrets: this.secrets });
+    this.tokens = new TokenService({ ...common, keys: this.keyring, ...options.tokens });
     // Close order is the reverse of registration: manager first, then caches, then the audit log, then the store.
     const { flags, config } = this;
     this.onClose(() => config.close());
@@ -336,6 +342,26 @@ const ROTATION_METHODS = [
   "records",
   "registerRotator",
 ] as const satisfies readonly (keyof RotationService)[];
+const TOKEN_METHODS = [
+  "create",
+  "createMany",
+  "read",
+  "readMany",
+  "readResolved",
+  "update",
+  "upsert",
+  "exists",
+  "renew",
+  "softDelete",
+  "restore",
+  "delete",
+  "purgeExpired",
+  "changePassword",
+  "changePasswordAll",
+  "query",
+  "list",
+  "count",
+] as const satisfies readonly (keyof TokenService)[];
 const API_KEY_METHODS = ["create", "list", "revoke"] as const satisfies readonly (keyof ApiKeyService)[];
 
 /**
@@ -350,6 +376,7 @@ export class AppHandle {
   readonly overrides: AppScoped<OverrideService, (typeof OVERRIDE_METHODS)[number]>;
   readonly resolver: AppScoped<Resolver, (typeof RESOLVER_METHODS)[number]>;
   readonly rotation: AppScoped<RotationService, (typeof ROTATION_METHODS)[number]>;
+  readonly tokens: AppScoped<TokenService, (typeof TOKEN_METHODS)[number]>;
   readonly apiKeys: AppScoped<ApiKeyService, (typeof API_KEY_METHODS)[number]>;
 
   constructor(
@@ -362,6 +389,7 @@ export class AppHandle {
     this.overrides = scoped(vault.overrides, appId, OVERRIDE_METHODS);
     this.resolver = scoped(vault.resolver, appId, RESOLVER_METHODS);
     this.rotation = scoped(vault.rotation, appId, ROTATION_METHODS);
+    this.tokens = scoped(vault.tokens, appId, TOKEN_METHODS);
     this.apiKeys = scoped(vault.apiKeys, appId, API_KEY_METHODS);
   }
 

@@ -16,6 +16,7 @@ export const ID_PREFIXES = {
   rotation: "rot",
   audit: "audit",
   token: "tok",
+  tokenPasswordKey: "tokpwk",
   blob: "blob",
   webhook: "whk",
   webhookDelivery: "whd",

@@ -21,6 +21,7 @@ describe("ids", () => {
         "rot",
         "audit",
         "tok",
+        "tokpwk",
         "blob",
         "whk",
         "whd",

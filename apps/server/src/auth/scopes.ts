@@ -10,6 +10,8 @@ export const SCOPES = [
   "config:read",
   "config:write",
   "audit:read",
+  "tokens:read",
+  "tokens:write",
   "admin",
 ] as const;
 

@@ -51,6 +51,8 @@ export interface RouteDef<
   params?: P;
   query?: Q;
   body?: B;
+  /** Request headers the route reads (documented in OpenAPI; other headers pass through untouched). */
+  headers?: z.ZodType;
   /** The success body (JSON), or null for an answer with no body. */
   response: z.ZodType | null;
   /** Success status (default 200). */
@@ -150,6 +152,7 @@ function schemaOf(def: RouteDef): FastifySchema {
     ...(def.params ? { params: def.params } : {}),
     ...(def.query ? { querystring: def.query } : {}),
     ...(def.body ? { body: def.body } : {}),
+    ...(def.headers ? { headers: def.headers } : {}),
     response,
   } as FastifySchema;
 }

@@ -8,3 +8,4 @@ export * from "./flag";
 export * from "./override";
 export * from "./rotation";
 export * from "./secret";
+export * from "./token";

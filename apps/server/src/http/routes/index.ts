@@ -9,6 +9,7 @@ import { overrideRoutes } from "./overrides";
 import { rotationRoutes } from "./rotation";
 import { secretRoutes } from "./secrets";
 import { systemRoutes } from "./system";
+import { tokenRoutes } from "./tokens";
 
 /** Every route the server serves, one file per resource. */
 export function allRoutes(): RouteDef[] {
@@ -22,6 +23,7 @@ export function allRoutes(): RouteDef[] {
     ...configRoutes(),
     ...overrideRoutes(),
     ...rotationRoutes(),
+    ...tokenRoutes(),
     ...auditRoutes(),
     ...adminRoutes(),
   ];
