@@ -99,7 +99,7 @@ describe.skipIf(testDatabaseKind() !== "postgres")("database outages (postgres)"
     viaProxy.port = String(proxy.port);
     const server = await spawnServer({
       DATABASE_URL: viaProxy.toString(),
-      VAULT_KEYRING: "kek_test:" + Buffer.alloc(32, 7).toString("base64"),
+      VAULT_KEYRING: `kek_test:${Buffer.alloc(32, 7).toString("base64")}`,
       VAULT_AUDIT_HMAC_KEY: Buffer.alloc(32, 9).toString("base64"),
       VAULT_REQUEST_TIMEOUT_MS: "2000",
       VAULT_DB_CONNECT_TIMEOUT_MS: "1000",
