@@ -34,15 +34,19 @@ export {
   parseDuration,
 } from "./config/values";
 // Flags: snapshot format, checking, compilation and evaluation; Unleash-compatible rollout hashing.
-export { checkFlag } from "./flag/check";
-export { type CompileOptions, compileSnapshot, type FlagEvaluator } from "./flag/compile";
+export { type CheckOptions, checkFlag } from "./flag/check";
+export { type CompileOptions, compileSnapshot, type FlagEvaluator, type SnapshotProblem } from "./flag/compile";
 export { FlagDefinitionError } from "./flag/errors";
+export { type IpAddress, type IpRange, inRange, parseCidr, parseIp } from "./flag/ip";
 export { bucketOf, murmur3, murmur3String, PrefixHasher, ROLLOUT_SEED, VARIANT_SEED } from "./flag/murmur";
 export { prerequisiteCycle } from "./flag/prerequisites";
 export type { CustomEvaluators } from "./flag/rules";
+export { checkSegment } from "./flag/segments";
 export {
   ATTRIBUTE_OPERATORS,
   type AttributeOperator,
+  CASE_INSENSITIVE_OPERATORS,
+  type Condition,
   type CustomEvaluator,
   type EngineClock,
   type EvaluationContext,
@@ -54,14 +58,18 @@ export {
   type FlagSnapshot,
   type FlagType,
   type Prerequisite,
+  type RegexEngine,
   type RolloutVariant,
   RULE_TYPES,
   type RuleCommon,
   type RuleCondition,
   type RuleInput,
   type RuleType,
+  type Segment,
+  SNAPSHOT_FORMAT,
   type SnapshotFlag,
   type TenantOverride,
+  type UserOverride,
 } from "./flag/types";
 export { compareSemver, fitsType, parseSemver, type SemVer } from "./flag/values";
 

@@ -1,6 +1,38 @@
-import { ATTRIBUTE_OPERATORS, compileSnapshot } from "@vault/engine";
+import { ATTRIBUTE_OPERATORS, compileSnapshot, type RegexEngine } from "@vault/engine";
 import fc from "fast-check";
+import { RE2JS } from "re2js";
 import { describe, expect, it } from "vitest";
+
+const re2: RegexEngine = {
+  compile(pattern, { caseInsensitive }) {
+    const compiled = RE2JS.compile(pattern, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+    return (text) => compiled.test(text);
+  },
+};
+
+/** Conditions as stored data could hold them: mostly sensible, sometimes not. */
+const conditionArb = fc.oneof(
+  fc.record(
+    {
+      attribute: fc.constantFrom("a", "b", "tenantId", "userId", "tenantTags", "constructor", "__proto__", ""),
+      operator: fc.constantFrom(...ATTRIBUTE_OPERATORS, "nope"),
+      values: fc.oneof(
+        fc.array(fc.oneof(fc.string(), fc.integer(), fc.boolean()), { maxLength: 3 }),
+        fc.constantFrom(["1.2.3"], [5], ["2026-01-01T00:00:00Z"], ["10.0.0.0/8", "2001:db8::/32"], ["^a+$", "(b|c)"]),
+        fc.constantFrom(["(?=x)"], ["("], undefined),
+      ),
+      inverted: fc.oneof(fc.boolean(), fc.anything()),
+      caseInsensitive: fc.oneof(fc.boolean(), fc.anything()),
+    },
+    { requiredKeys: ["attribute", "operator"] },
+  ),
+  fc.anything(),
+);
+const constraintsArb = fc.oneof(fc.array(conditionArb, { maxLength: 3 }), fc.anything());
+const segmentsArb = fc.oneof(
+  fc.array(fc.record({ key: fc.constantFrom("s1", "s2", "s3"), constraints: constraintsArb }), { maxLength: 3 }),
+  fc.anything(),
+);
 
 const ruleArb = fc.oneof(
   fc.record({ type: fc.constant("when_tenant"), tenants: fc.array(fc.string(), { minLength: 1, maxLength: 3 }) }),
@@ -33,8 +65,21 @@ const storedFlagArb = fc.record({
   rules: fc.oneof(
     fc.array(
       fc
-        .tuple(ruleArb, fc.integer({ min: 0, max: 5 }), fc.oneof(fc.boolean(), fc.anything()))
-        .map(([rule, priority, value]) => ({ ...rule, id: `r${priority}`, priority, value })),
+        .tuple(
+          ruleArb,
+          fc.integer({ min: 0, max: 5 }),
+          fc.oneof(fc.boolean(), fc.anything()),
+          fc.option(constraintsArb, { nil: undefined }),
+          fc.option(fc.oneof(fc.subarray(["s1", "s2", "s4"]), fc.anything()), { nil: undefined }),
+        )
+        .map(([rule, priority, value, constraints, segments]) => ({
+          ...rule,
+          id: `r${priority}`,
+          priority,
+          value,
+          ...(constraints === undefined ? {} : { constraints }),
+          ...(segments === undefined ? {} : { segments }),
+        })),
       { maxLength: 5 },
     ),
     fc.anything(),
@@ -47,6 +92,11 @@ const storedFlagArb = fc.record({
     fc.constant(undefined),
     fc.array(fc.record({ tenantId: fc.string(), value: fc.anything() }), { maxLength: 2 }),
   ),
+  userOverrides: fc.oneof(
+    fc.constant(undefined),
+    fc.array(fc.record({ userId: fc.string(), value: fc.oneof(fc.boolean(), fc.anything()) }), { maxLength: 2 }),
+    fc.anything(),
+  ),
 });
 
 const contextArb = fc.oneof(
@@ -56,7 +106,13 @@ const contextArb = fc.oneof(
       tenantId: fc.oneof(fc.string(), fc.anything()),
       userId: fc.oneof(fc.string(), fc.anything()),
       tenantTags: fc.oneof(fc.array(fc.string()), fc.anything()),
-      attributes: fc.oneof(fc.dictionary(fc.constantFrom("a", "b", "constructor"), fc.anything()), fc.anything()),
+      attributes: fc.oneof(
+        fc.dictionary(
+          fc.constantFrom("a", "b", "constructor"),
+          fc.oneof(fc.anything(), fc.ipV4(), fc.ipV6(), fc.constantFrom("1.2.3", "aaa", "10.1.2.3", "::ffff:10.0.0.1")),
+        ),
+        fc.anything(),
+      ),
     },
     { requiredKeys: [] },
   ),
@@ -67,11 +123,15 @@ describe("engine properties", () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.array(storedFlagArb, { maxLength: 3 }), fc.anything()),
+        segmentsArb,
+        fc.constantFrom(undefined, 1, 2, 3, "2"),
+        fc.boolean(),
         fc.array(contextArb, { minLength: 1, maxLength: 4 }),
-        (flags, contexts) => {
+        (flags, segments, format, withRegex, contexts) => {
           const evaluator = compileSnapshot(
-            { revision: 1, appId: "p", flags },
+            { revision: 1, appId: "p", flags, segments, ...(format === undefined ? {} : { format }) },
             {
+              ...(withRegex ? { regexEngine: re2 } : {}),
               customEvaluators: {
                 known: (ctx) => typeof ctx.tenantId === "string",
                 throws: () => {

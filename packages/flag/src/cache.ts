@@ -52,7 +52,11 @@ export async function load(ctx: FlagContext, appId: string): Promise<CacheEntry>
   const loading = (async () => {
     // Frozen: snapshot() hands out this object, and a caller changing it must not change the cache.
     const snapshot = deepFreeze(await readSnapshot(ctx.db, appId));
-    const evaluator = compileSnapshot(snapshot, { clock: ctx.clock, customEvaluators: ctx.customEvaluators });
+    const evaluator = compileSnapshot(snapshot, {
+      clock: ctx.clock,
+      customEvaluators: ctx.customEvaluators,
+      regexEngine: ctx.regexEngine,
+    });
     if (entry.generation === generation) {
       entry.snapshot = snapshot;
       entry.evaluator = evaluator;

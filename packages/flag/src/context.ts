@@ -1,5 +1,5 @@
 import type { Clock } from "@vault/core";
-import type { CustomEvaluator } from "@vault/engine";
+import type { CustomEvaluator, RegexEngine } from "@vault/engine";
 import type { AuditSink, ChangeFeed, VaultDb } from "@vault/store";
 import type { CacheEntry } from "./cache";
 
@@ -12,6 +12,8 @@ export interface FlagContext {
   readonly audit: AuditSink;
   readonly clock: Clock;
   readonly customEvaluators: Record<string, CustomEvaluator> | undefined;
+  /** Runs `regex` conditions (checked on write, compiled with each snapshot). */
+  readonly regexEngine: RegexEngine;
   readonly changes: ChangeFeed;
   /** True when the feed was made here (no `changes` given): then close() stops it. */
   readonly ownsChanges: boolean;

@@ -34,7 +34,7 @@ export async function defineFlag(ctx: FlagContext, app: string, data: DefineFlag
       updatedAt: now,
     };
     const rules = withIds(data.rules as RuleInput[]);
-    const checked = checkDefinition(row, rules, []);
+    const checked = checkDefinition(ctx, row, rules, []);
     await checkPrerequisites(tx, app, row.key, checked.prerequisites ?? []);
     await tx.insert(flags).values(row);
     await insertRules(tx, row, checked.rules ?? [], now);
@@ -63,7 +63,7 @@ export async function updateFlag(
     next.updatedAt = ctx.clock.now();
     const rules = await loadRules(tx, current.id);
     const overrides = await loadOverrides(tx, current.id);
-    const checked = checkDefinition(next, rules, overrides);
+    const checked = checkDefinition(ctx, next, rules, overrides);
     if (data.prerequisites) await checkPrerequisites(tx, app, flagKey, checked.prerequisites ?? []);
     if (next.type !== current.type) await checkDependents(tx, app, flagKey, next.type as FlagType);
     await tx
@@ -104,7 +104,7 @@ export async function setFlagRules(
     const current = await mustFindFlag(tx, app, flagKey, cas);
     const now = ctx.clock.now();
     const next: FlagRow = { ...current, version: current.version + 1, updatedAt: now };
-    const checked = checkDefinition(next, withIds(input), await loadOverrides(tx, current.id));
+    const checked = checkDefinition(ctx, next, withIds(input), await loadOverrides(tx, current.id));
     await tx.delete(flagRules).where(eq(flagRules.flagId, current.id));
     await insertRules(tx, next, checked.rules ?? [], now);
     await tx.update(flags).set({ version: next.version, updatedAt: now }).where(eq(flags.id, current.id));

@@ -1,6 +1,7 @@
 // @vault/flag: the flag service. Evaluation lives in @vault/engine; the engine types this package's API takes and
 // returns are re-exported so a service user needs no second import.
 export type {
+  Condition,
   CustomEvaluator,
   EvaluationContext,
   EvaluationReason,
@@ -11,12 +12,21 @@ export type {
   FlagType,
   JsonValue,
   Prerequisite,
+  RegexEngine,
   RuleInput,
   SnapshotFlag,
 } from "@vault/engine";
 export { FLAGS_TOPIC } from "./context";
+export { re2RegexEngine } from "./regex";
 export { readSnapshot } from "./rows";
-export { rolloutVariantSchema, ruleInputSchema, ruleSchema, rulesInputSchema } from "./schemas";
+export {
+  conditionSchema,
+  constraintsSchema,
+  rolloutVariantSchema,
+  ruleInputSchema,
+  ruleSchema,
+  rulesInputSchema,
+} from "./schemas";
 export { FlagService } from "./service";
 export type {
   DefineFlagInput,

@@ -36,21 +36,25 @@ export async function writeFlags<T>(ctx: FlagContext, appId: string, fn: (tx: Va
 
 /** Check a flag as the engine will evaluate it; engine findings become VaultErrors with the same code. */
 export function checkDefinition(
+  ctx: FlagContext,
   row: FlagRow,
   rules: FlagRule[],
   overrides: { tenantId: string; value: unknown }[],
 ): SnapshotFlag {
   try {
-    return checkFlag({
-      key: row.key,
-      type: row.type,
-      defaultValue: row.defaultValue,
-      enabled: row.enabled,
-      variants: row.variants,
-      prerequisites: row.prerequisites,
-      rules,
-      overrides,
-    });
+    return checkFlag(
+      {
+        key: row.key,
+        type: row.type,
+        defaultValue: row.defaultValue,
+        enabled: row.enabled,
+        variants: row.variants,
+        prerequisites: row.prerequisites,
+        rules,
+        overrides,
+      },
+      { regexEngine: ctx.regexEngine },
+    );
   } catch (error) {
     if (error instanceof FlagDefinitionError) {
       throw new VaultError(error.code, `invalid flag "${row.key}": ${error.message}`, {

@@ -9,7 +9,31 @@ import { z } from "zod";
 
 const json = jsonValueSchema;
 
-/** What every rule may carry: its order, what it returns when it matches, and a note. */
+const operand = z.union([z.string().max(1024), z.number(), z.boolean()]);
+
+/**
+ * One attribute condition. `attribute` names an entry of the context's `attributes`; `tenantId`, `userId` and
+ * `tenantTags` read those context fields. Operands are checked by the engine (a version, a CIDR range, a pattern the
+ * linear-time regex engine runs), which names the rule, the condition and the problem.
+ */
+export const conditionSchema = z
+  .object({
+    attribute: z
+      .string()
+      .min(1)
+      .max(256)
+      .describe("An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields."),
+    operator: z.enum(ATTRIBUTE_OPERATORS as [AttributeOperator, ...AttributeOperator[]]),
+    values: z.array(operand).max(10_000).optional().describe("The operands; none for `exists`."),
+    inverted: z.boolean().optional().describe("Match when the operator does not hold (the attribute must be present)."),
+    caseInsensitive: z.boolean().optional().describe("Compare text ignoring case (string operators and regex)."),
+  })
+  .strict();
+
+/** A list of conditions that must all hold. */
+export const constraintsSchema = z.array(conditionSchema).max(100);
+
+/** What every rule may carry: its order, what it returns when it matches, its audience, and a note. */
 const ruleCommon = {
   priority: z
     .number()
@@ -28,6 +52,12 @@ const ruleCommon = {
     .optional()
     .describe("The name of one of the flag's variants, returned when the rule matches."),
   description: z.string().max(1024).optional(),
+  constraints: constraintsSchema.optional().describe("Conditions that must all hold for the rule to match."),
+  segments: z
+    .array(keySchema)
+    .max(20)
+    .optional()
+    .describe("Keys of the app's segments that must all match for the rule to match."),
 };
 
 const names = z.array(z.string().min(1).max(256)).min(1).max(10_000);
@@ -56,10 +86,9 @@ export const ruleInputSchema = z.discriminatedUnion("type", [
       type: z.literal("when_attribute"),
       attribute: z.string().min(1).max(256),
       operator: z.enum(ATTRIBUTE_OPERATORS as [AttributeOperator, ...AttributeOperator[]]),
-      values: z
-        .array(z.union([z.string(), z.number(), z.boolean()]))
-        .min(1)
-        .max(10_000),
+      values: z.array(operand).max(10_000).optional().describe("The operands; none for `exists`."),
+      inverted: z.boolean().optional(),
+      caseInsensitive: z.boolean().optional(),
       ...ruleCommon,
     })
     .strict()

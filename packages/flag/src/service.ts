@@ -31,6 +31,7 @@ import {
   stringFlag,
 } from "./evaluate";
 import { deleteFlagOverride, listFlagOverrides, setFlagOverride } from "./overrides";
+import { re2RegexEngine } from "./regex";
 import {
   defineFlagSchema,
   evaluationContextSchema,
@@ -65,6 +66,7 @@ export class FlagService {
       audit: options.audit ?? noAudit,
       clock: options.clock ?? systemClock,
       customEvaluators: options.customEvaluators,
+      regexEngine: options.regexEngine ?? re2RegexEngine,
       ownsChanges: options.changes === undefined,
       changes: options.changes ?? new ChangeFeed({ db: options.db }),
       cache: new Map(),

@@ -1,4 +1,12 @@
-import type { CustomEvaluator, FlagRule, FlagType, JsonValue, Prerequisite, RuleInput } from "@vault/engine";
+import type {
+  CustomEvaluator,
+  FlagRule,
+  FlagType,
+  JsonValue,
+  Prerequisite,
+  RegexEngine,
+  RuleInput,
+} from "@vault/engine";
 import type { StoreContext } from "@vault/store";
 
 /**
@@ -9,6 +17,8 @@ import type { StoreContext } from "@vault/store";
 export interface FlagServiceOptions extends StoreContext {
   /** Predicates for `custom` rules, by name. */
   customEvaluators?: Record<string, CustomEvaluator>;
+  /** The linear-time engine `regex` conditions run on (default: {@link re2RegexEngine}, RE2 through re2js). */
+  regexEngine?: RegexEngine;
 }
 
 /** A stored flag: its definition, its rules in evaluation order, and its version (what `cas` compares). */

@@ -2,19 +2,19 @@
 // that names the field. The service checks every write with it; compileSnapshot checks every flag it loads.
 
 import { isJsonValue, isRecord, type JsonValue } from "../json";
+import { checkCondition, checkConditions } from "./conditions";
 import { fail } from "./errors";
-import { compileOperator, ONE_VALUE_OPERATORS } from "./operators";
 import {
-  ATTRIBUTE_OPERATORS,
-  type AttributeOperator,
   FLAG_TYPES,
   type FlagRule,
   type FlagType,
   type Prerequisite,
+  type RegexEngine,
   type RolloutVariant,
   RULE_TYPES,
   type SnapshotFlag,
   type TenantOverride,
+  type UserOverride,
 } from "./types";
 import { fitsType, parseInstant } from "./values";
 
@@ -36,11 +36,21 @@ function checkValue(type: FlagType, value: unknown, path: string): JsonValue {
   return value as JsonValue;
 }
 
+/** Most segments one rule may name. */
+export const MAX_RULE_SEGMENTS = 20;
+
+/** What checking a flag may use besides the flag. */
+export interface CheckOptions {
+  /** Compile `regex` patterns with it (the service passes one, so a pattern it cannot run is refused on write). */
+  regexEngine?: RegexEngine;
+}
+
 function checkRule(
   raw: unknown,
   path: string,
   type: FlagType,
   variants: Record<string, JsonValue> | undefined,
+  options: CheckOptions,
 ): FlagRule {
   if (!isRecord(raw)) fail(path, "must be an object");
   const id = nonEmptyString(raw.id, `${path}.id`);
@@ -69,27 +79,11 @@ function checkRule(
       condition = { users: stringList(raw.users, `${path}.users`) };
       break;
     case "when_attribute": {
-      const attribute = nonEmptyString(raw.attribute, `${path}.attribute`);
-      const operator = raw.operator;
-      if (typeof operator !== "string" || !(ATTRIBUTE_OPERATORS as readonly string[]).includes(operator)) {
-        fail(`${path}.operator`, `must be one of ${ATTRIBUTE_OPERATORS.join(", ")}`);
-      }
-      const values = raw.values;
-      if (
-        !Array.isArray(values) ||
-        values.length === 0 ||
-        !values.every(
-          (v) => typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)),
-        )
-      ) {
-        fail(`${path}.values`, "must be a non-empty list of strings, numbers or booleans");
-      }
-      const op = operator as AttributeOperator;
-      if (ONE_VALUE_OPERATORS.has(op) && values.length !== 1)
-        fail(`${path}.values`, `operator ${op} takes exactly one value`);
-      // Parse once here so a bad operand is rejected on write, not discovered at evaluation.
-      compileOperator(op, values as (string | number | boolean)[], `${path}.values`);
-      condition = { attribute, operator: op, values: [...values] };
+      const { attribute, operator, values, inverted, caseInsensitive } = checkCondition(raw, path, options.regexEngine);
+      condition = { attribute, operator };
+      if (values !== undefined) condition.values = values;
+      if (inverted) condition.inverted = true;
+      if (caseInsensitive) condition.caseInsensitive = true;
       break;
     }
     case "rollout": {
@@ -163,6 +157,18 @@ function checkRule(
     if (!variants || !Object.hasOwn(variants, name)) fail(`${path}.variant`, `unknown variant "${name}"`);
     common.variant = name;
   }
+  if (raw.constraints !== undefined) {
+    const constraints = checkConditions(raw.constraints, `${path}.constraints`, options.regexEngine);
+    if (constraints.length > 0) common.constraints = constraints;
+  }
+  if (raw.segments !== undefined) {
+    if (!Array.isArray(raw.segments)) fail(`${path}.segments`, "must be a list of segment keys");
+    if (raw.segments.length > MAX_RULE_SEGMENTS) fail(`${path}.segments`, `names at most ${MAX_RULE_SEGMENTS}`);
+    const keys = raw.segments.map((key: unknown, i: number) => nonEmptyString(key, `${path}.segments.${i}`));
+    const twice = keys.find((key, i) => keys.indexOf(key) !== i);
+    if (twice !== undefined) fail(`${path}.segments`, `segment "${twice}" is named twice`);
+    if (keys.length > 0) common.segments = keys;
+  }
   return { ...common, ...condition } as unknown as FlagRule;
 }
 
@@ -170,7 +176,7 @@ function checkRule(
  * Check one flag definition the way the engine will read it and return it normalised (rules sorted by priority).
  * Throws {@link FlagDefinitionError}: TYPE_MISMATCH for a value of the wrong type, VALIDATION for anything else.
  */
-export function checkFlag(raw: unknown): SnapshotFlag {
+export function checkFlag(raw: unknown, options: CheckOptions = {}): SnapshotFlag {
   if (!isRecord(raw)) fail("", "a flag must be an object");
   const key = nonEmptyString(raw.key, "key");
   const type = raw.type;
@@ -210,7 +216,7 @@ export function checkFlag(raw: unknown): SnapshotFlag {
   let rules: FlagRule[] = [];
   if (raw.rules !== undefined && raw.rules !== null) {
     if (!Array.isArray(raw.rules)) fail("rules", "must be a list");
-    rules = raw.rules.map((rule: unknown, i: number) => checkRule(rule, `rules.${i}`, flagType, variants));
+    rules = raw.rules.map((rule: unknown, i: number) => checkRule(rule, `rules.${i}`, flagType, variants, options));
     const priorities = new Set<number>();
     const ids = new Set<string>();
     rules.forEach((rule, i) => {
@@ -233,10 +239,23 @@ export function checkFlag(raw: unknown): SnapshotFlag {
       return { tenantId, value: checkValue(flagType, o.value, `overrides.${i}.value`) };
     });
   }
+  let userOverrides: UserOverride[] | undefined;
+  if (raw.userOverrides !== undefined && raw.userOverrides !== null) {
+    if (!Array.isArray(raw.userOverrides)) fail("userOverrides", "must be a list of { userId, value }");
+    const users = new Set<string>();
+    userOverrides = raw.userOverrides.map((o: unknown, i: number) => {
+      if (!isRecord(o)) fail(`userOverrides.${i}`, "must be { userId, value }");
+      const userId = nonEmptyString(o.userId, `userOverrides.${i}.userId`);
+      if (users.has(userId)) fail(`userOverrides.${i}.userId`, `user ${userId} is overridden twice`);
+      users.add(userId);
+      return { userId, value: checkValue(flagType, o.value, `userOverrides.${i}.value`) };
+    });
+  }
   const flag: SnapshotFlag = { key, type: flagType, defaultValue, enabled: raw.enabled, rules };
   if (variants) flag.variants = variants;
   if (prerequisites) flag.prerequisites = prerequisites;
   if (overrides) flag.overrides = overrides;
+  if (userOverrides && userOverrides.length > 0) flag.userOverrides = userOverrides;
   if (typeof raw.version === "number") flag.version = raw.version;
   return flag;
 }

@@ -6,14 +6,35 @@ import { checkFlag } from "./check";
 import { brokenFlag, type CompiledFlag, compileFlag } from "./evaluate";
 import { prerequisiteCycle } from "./prerequisites";
 import { errorResult } from "./results";
-import type { CustomEvaluators } from "./rules";
-import type { EngineClock, EvaluationContext, EvaluationResult, FlagSnapshot, SnapshotFlag } from "./types";
+import type { CustomEvaluators, RuleEnvironment } from "./rules";
+import { compileSegments } from "./segments";
+import {
+  type EngineClock,
+  type EvaluationContext,
+  type EvaluationResult,
+  type FlagSnapshot,
+  type RegexEngine,
+  SNAPSHOT_FORMAT,
+  type SnapshotFlag,
+} from "./types";
 
 export interface CompileOptions {
   /** Predicates for `custom` rules, by evaluator name. */
   customEvaluators?: CustomEvaluators;
   /** "Now" for schedule rules (default: the system clock). */
   clock?: EngineClock;
+  /**
+   * A linear-time regex engine for `regex` conditions (patterns are compiled once, here). Without one, rules and
+   * segments with `regex` conditions are skipped, and the result's `detail` says so.
+   */
+  regexEngine?: RegexEngine;
+}
+
+/** Something in a snapshot that did not check out: a flag (by key) or a segment (`segmentKey`, flagKey ""). */
+export interface SnapshotProblem {
+  flagKey: string;
+  segmentKey?: string;
+  message: string;
 }
 
 /** A compiled snapshot. Evaluation does no I/O, never throws, and allocates nothing on the common paths. */
@@ -22,8 +43,8 @@ export interface FlagEvaluator {
   readonly appId: string;
   /** Every flag key, in snapshot order. */
   readonly keys: readonly string[];
-  /** Flags that failed to compile (they evaluate to a PARSE_ERROR result). */
-  readonly problems: readonly { flagKey: string; message: string }[];
+  /** Flags that failed to compile (they evaluate to a PARSE_ERROR result), and segments that did not check out. */
+  readonly problems: readonly SnapshotProblem[];
   has(flagKey: string): boolean;
   /** Evaluate one flag (DESIGN §6 order). Unknown flag → reason ERROR, errorCode FLAG_NOT_FOUND, value null. */
   evaluate(flagKey: string, context?: EvaluationContext): EvaluationResult;
@@ -50,7 +71,19 @@ export function compileSnapshot(snapshot: FlagSnapshot | unknown, options: Compi
   const revision = typeof source.revision === "number" ? source.revision : 0;
   const appId = typeof source.appId === "string" ? source.appId : "";
   const rawFlags: unknown[] = Array.isArray(source.flags) ? source.flags : [];
-  const problems: { flagKey: string; message: string }[] = [];
+  const problems: SnapshotProblem[] = [];
+  // A newer format may carry rules this engine would misread (ignoring an audience widens a rollout): refuse it.
+  const format = source.format === undefined ? 1 : source.format;
+  const unreadable =
+    typeof format !== "number" || !Number.isInteger(format) || format < 1 || format > SNAPSHOT_FORMAT
+      ? `snapshot format ${JSON.stringify(format)} is not one this engine reads (1 to ${SNAPSHOT_FORMAT}); upgrade @vault/engine`
+      : undefined;
+  const env: RuleEnvironment = {
+    clock,
+    customEvaluators: options.customEvaluators,
+    regexEngine: options.regexEngine,
+    segments: unreadable ? new Map() : compileSegments(source.segments, options.regexEngine, problems),
+  };
   const flags = new Map<string, CompiledFlag>();
   const checked = new Map<string, SnapshotFlag>();
   const lookup = (key: string) => flags.get(key);
@@ -67,10 +100,11 @@ export function compileSnapshot(snapshot: FlagSnapshot | unknown, options: Compi
       continue;
     }
     try {
+      if (unreadable) throw new Error(unreadable);
       // Copy then freeze: results share values with the compiled flag, and callers must not be able to change them.
       const flag = deepFreeze(checkFlag(cloneJson(raw)));
       checked.set(key, flag);
-      flags.set(key, compileFlag(flag, lookup, clock, options.customEvaluators));
+      flags.set(key, compileFlag(flag, lookup, env));
     } catch (error) {
       const message = error instanceof Error ? error.message : "invalid flag";
       problems.push({ flagKey: key, message });

@@ -1,10 +1,11 @@
 // One checked flag becomes its evaluate function, which applies DESIGN §6's order: disabled → default;
-// prerequisites; the tenant's override; the first matching rule; else the default.
+// prerequisites; the user's override (individual target); the tenant's override; the first matching rule; else the
+// default.
 
 import { jsonEquals } from "../json";
 import { errorResult, freezeResult } from "./results";
-import { type CustomEvaluators, compileRule, type RuleFn, Skip } from "./rules";
-import type { EngineClock, EvaluationContext, EvaluationResult, Prerequisite, SnapshotFlag } from "./types";
+import { compileRule, type RuleEnvironment, type RuleFn, Skip } from "./rules";
+import type { EvaluationContext, EvaluationResult, Prerequisite, SnapshotFlag } from "./types";
 
 const MAX_PREREQUISITE_DEPTH = 32;
 
@@ -22,8 +23,7 @@ export interface CompiledFlag {
 export function compileFlag(
   flag: SnapshotFlag,
   lookup: (key: string) => CompiledFlag | undefined,
-  clock: EngineClock,
-  customEvaluators: CustomEvaluators | undefined,
+  env: RuleEnvironment,
 ): CompiledFlag {
   const key = flag.key;
   const rules = flag.rules ?? [];
@@ -32,7 +32,11 @@ export function compileFlag(
   for (const o of flag.overrides ?? []) {
     overrides.set(o.tenantId, freezeResult({ value: o.value, reason: "TARGETING_MATCH" }));
   }
-  const dynamic = rules.length > 0 || overrides.size > 0 || prerequisites.length > 0;
+  const userOverrides = new Map<string, EvaluationResult>();
+  for (const o of flag.userOverrides ?? []) {
+    userOverrides.set(o.userId, freezeResult({ value: o.value, reason: "TARGETING_MATCH" }));
+  }
+  const dynamic = rules.length > 0 || overrides.size > 0 || userOverrides.size > 0 || prerequisites.length > 0;
   const fallback = freezeResult({ value: flag.defaultValue, reason: dynamic ? "DEFAULT" : "STATIC" });
   const disabled = freezeResult({ value: flag.defaultValue, reason: "DISABLED" });
   const tooDeep = errorResult(
@@ -42,9 +46,10 @@ export function compileFlag(
   const unmet = prerequisites.map((p) =>
     freezeResult({ value: flag.defaultValue, reason: "DEFAULT", detail: `prerequisite "${p.flagKey}" not met` }),
   );
-  const ruleFns = rules.map((rule) => compileRule(flag, rule, clock, customEvaluators));
+  const ruleFns = rules.map((rule) => compileRule(flag, rule, env));
   const ruleCount = ruleFns.length;
   const hasOverrides = overrides.size > 0;
+  const hasUserOverrides = userOverrides.size > 0;
 
   // Most flags in a real app are off or static: answer those without the generic path.
   if (!flag.enabled) return { key, evaluate: () => disabled };
@@ -66,6 +71,10 @@ export function compileFlag(
           if (got.errorCode === undefined) memo.set(p.flagKey, got);
         }
         if (got.errorCode !== undefined || !jsonEquals(got.value, p.value)) return unmet[i] as EvaluationResult;
+      }
+      if (hasUserOverrides) {
+        const hit = userOverrides.get(ctx.userId as string);
+        if (hit) return hit;
       }
       if (hasOverrides) {
         const hit = overrides.get(ctx.tenantId as string);

@@ -1,9 +1,11 @@
-// Compiling one rule into a closure: tenant, user and tag lists become sets, operands are parsed, rollout hash
-// prefixes are encoded and variant weights summed once, so evaluating the rule only reads the context.
+// Compiling one rule into a closure: tenant, user and tag lists become sets, operands are parsed, patterns compiled,
+// rollout hash prefixes encoded and variant weights summed once, so evaluating the rule only reads the context. A
+// rule's audience (its constraint list and the segments it names) gates its own test.
 
+import { allOf, type ContextTest, compileCondition, compileConditions, readAttribute } from "./conditions";
 import { FlagDefinitionError } from "./errors";
 import { bucketOf, PrefixHasher, ROLLOUT_SEED, VARIANT_SEED } from "./murmur";
-import { compileOperator } from "./operators";
+import { NoRegexEngine } from "./operators";
 import { freezeResult } from "./results";
 import type {
   CustomEvaluator,
@@ -11,6 +13,7 @@ import type {
   EvaluationContext,
   EvaluationResult,
   FlagRule,
+  RegexEngine,
   SnapshotFlag,
 } from "./types";
 import { parseInstant } from "./values";
@@ -25,11 +28,13 @@ export class Skip {
 
 export type RuleFn = (ctx: EvaluationContext) => EvaluationResult | Skip | null;
 
-function readAttribute(ctx: EvaluationContext, name: string): unknown {
-  const attributes = ctx.attributes;
-  if (typeof attributes !== "object" || attributes === null) return undefined;
-  // Own properties only: an attribute named "constructor" must not find Object.prototype.constructor.
-  return Object.hasOwn(attributes, name) ? (attributes as Record<string, unknown>)[name] : undefined;
+/** What compiling a rule needs besides the rule: "now", the registered evaluators, a regex engine, the segments. */
+export interface RuleEnvironment {
+  clock: EngineClock;
+  customEvaluators: CustomEvaluators | undefined;
+  regexEngine: RegexEngine | undefined;
+  /** The snapshot's segments by key: a test, or a Skip saying why the segment cannot be evaluated. */
+  segments: ReadonlyMap<string, ContextTest | Skip>;
 }
 
 function stickinessReader(stickiness: string): (ctx: EvaluationContext) => unknown {
@@ -44,13 +49,43 @@ function stickinessValue(raw: unknown): string | undefined {
   return undefined;
 }
 
-/** A rule as a closure over the context: its outcome when it matches, null when not, a Skip when it cannot apply. */
-export function compileRule(
-  flag: SnapshotFlag,
-  rule: FlagRule,
-  clock: EngineClock,
-  customEvaluators: CustomEvaluators | undefined,
-): RuleFn {
+const NO_REGEX_ENGINE = "it has a regex condition and no regex engine was given";
+
+/**
+ * A rule as a closure over the context: its outcome when it matches, null when not, a Skip when it cannot apply.
+ * The audience (constraints, then segments) is checked first; only a context inside it reaches the rule's own test.
+ */
+export function compileRule(flag: SnapshotFlag, rule: FlagRule, env: RuleEnvironment): RuleFn {
+  const skip = (why: string) => {
+    const skipped = new Skip(`rule ${rule.id} skipped: ${why}`);
+    return () => skipped;
+  };
+  const gates: ContextTest[] = [];
+  let own: RuleFn;
+  try {
+    own = compileRuleTest(flag, rule, env);
+    const constraints = compileConditions(rule.constraints ?? [], `rules.${rule.id}.constraints`, {
+      regexEngine: env.regexEngine,
+    });
+    if (constraints) gates.push(constraints);
+  } catch (error) {
+    if (error instanceof NoRegexEngine) return skip(NO_REGEX_ENGINE);
+    throw error;
+  }
+  for (const key of rule.segments ?? []) {
+    const segment = env.segments.get(key);
+    if (segment === undefined) return skip(`segment "${key}" is not in the snapshot`);
+    if (segment instanceof Skip) return skip(segment.message);
+    gates.push(segment);
+  }
+  const gate = allOf(gates);
+  if (gate === undefined) return own;
+  return (ctx) => (gate(ctx) ? own(ctx) : null);
+}
+
+/** The rule's own test, without its audience. */
+function compileRuleTest(flag: SnapshotFlag, rule: FlagRule, env: RuleEnvironment): RuleFn {
+  const { clock, customEvaluators } = env;
   const reason = rule.type === "rollout" ? "SPLIT" : "TARGETING_MATCH";
   const outcome =
     rule.variant !== undefined
@@ -75,12 +110,12 @@ export function compileRule(
       };
     }
     case "when_attribute": {
-      const test = compileOperator(rule.operator, rule.values, "values");
+      // Reads `attributes` only (as it always has): `tenantId` here is an attribute, not the context's tenant.
       const name = rule.attribute;
-      return (ctx) => {
-        const value = readAttribute(ctx, name);
-        return value !== undefined && value !== null && test(value) ? outcome : null;
-      };
+      const test = compileCondition(rule, `rules.${rule.id}`, { regexEngine: env.regexEngine }, (ctx) =>
+        readAttribute(ctx, name),
+      );
+      return (ctx) => (test(ctx) ? outcome : null);
     }
     case "rollout": {
       const groupId = rule.groupId ?? flag.key;
