@@ -1147,9 +1147,24 @@ export interface components {
             version: number;
         };
         FlagRule: {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             id: string;
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             tenants: string[];
             /** @constant */
             type: "when_tenant";
@@ -1158,9 +1173,24 @@ export interface components {
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             id: string;
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             tags: string[];
             /** @constant */
             type: "when_tenant_tag";
@@ -1169,9 +1199,24 @@ export interface components {
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             id: string;
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "when_user";
             users: string[];
@@ -1181,19 +1226,50 @@ export interface components {
             variant?: string;
         } | {
             attribute: string;
+            caseInsensitive?: boolean;
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             id: string;
+            inverted?: boolean;
             /** @enum {string} */
-            operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_gt" | "before" | "after";
+            operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "when_attribute";
             /** @description Returned when the rule matches (checked against the flag's type). Exclusive with variant. */
             value?: components["schemas"]["JsonValue"];
-            values: (string | number | boolean)[];
+            /** @description The operands; none for `exists`. */
+            values?: (string | number | boolean)[];
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description Hash namespace; defaults to the flag key. */
             groupId?: string;
@@ -1201,6 +1277,8 @@ export interface components {
             /** @description Whole percent of the stickiness values inside. */
             percentage: number;
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @description `tenant` (default), `user`, or an attribute name. */
             stickiness?: string;
             /** @constant */
@@ -1215,11 +1293,26 @@ export interface components {
                 weight: number;
             }[];
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description ISO 8601 date-time from which it matches. */
             from?: string;
             id: string;
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "schedule";
             /** @description ISO 8601 date-time until which it matches. */
@@ -1229,12 +1322,27 @@ export interface components {
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description The name of an evaluator registered with the server. */
             evaluator: string;
             id: string;
             params?: components["schemas"]["JsonValue"];
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "custom";
             /** @description Returned when the rule matches (checked against the flag's type). Exclusive with variant. */
@@ -1243,9 +1351,24 @@ export interface components {
             variant?: string;
         };
         FlagRuleInput: {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             id: string;
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             tenants: string[];
             /** @constant */
             type: "when_tenant";
@@ -1254,9 +1377,24 @@ export interface components {
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             id: string;
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             tags: string[];
             /** @constant */
             type: "when_tenant_tag";
@@ -1265,9 +1403,24 @@ export interface components {
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             id: string;
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "when_user";
             users: string[];
@@ -1277,19 +1430,50 @@ export interface components {
             variant?: string;
         } | {
             attribute: string;
+            caseInsensitive?: boolean;
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             id: string;
+            inverted?: boolean;
             /** @enum {string} */
-            operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_gt" | "before" | "after";
+            operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "when_attribute";
             /** @description Returned when the rule matches (checked against the flag's type). Exclusive with variant. */
             value?: components["schemas"]["JsonValueInput"];
-            values: (string | number | boolean)[];
+            /** @description The operands; none for `exists`. */
+            values?: (string | number | boolean)[];
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description Hash namespace; defaults to the flag key. */
             groupId?: string;
@@ -1297,6 +1481,8 @@ export interface components {
             /** @description Whole percent of the stickiness values inside. */
             percentage: number;
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @description `tenant` (default), `user`, or an attribute name. */
             stickiness?: string;
             /** @constant */
@@ -1311,11 +1497,26 @@ export interface components {
                 weight: number;
             }[];
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description ISO 8601 date-time from which it matches. */
             from?: string;
             id: string;
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "schedule";
             /** @description ISO 8601 date-time until which it matches. */
@@ -1325,12 +1526,27 @@ export interface components {
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description The name of an evaluator registered with the server. */
             evaluator: string;
             id: string;
             params?: components["schemas"]["JsonValueInput"];
             priority: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "custom";
             /** @description Returned when the rule matches (checked against the flag's type). Exclusive with variant. */
@@ -1343,9 +1559,24 @@ export interface components {
         /** @description Any JSON value. */
         JsonValueInput: JsonValue;
         NewFlagRule: {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             tenants: string[];
             /** @constant */
             type: "when_tenant";
@@ -1354,9 +1585,24 @@ export interface components {
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             tags: string[];
             /** @constant */
             type: "when_tenant_tag";
@@ -1365,9 +1611,24 @@ export interface components {
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "when_user";
             users: string[];
@@ -1377,19 +1638,50 @@ export interface components {
             variant?: string;
         } | {
             attribute: string;
+            caseInsensitive?: boolean;
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
+            inverted?: boolean;
             /** @enum {string} */
-            operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_gt" | "before" | "after";
+            operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "when_attribute";
             /** @description Returned when the rule matches (checked against the flag's type). Exclusive with variant. */
             value?: components["schemas"]["JsonValue"];
-            values: (string | number | boolean)[];
+            /** @description The operands; none for `exists`. */
+            values?: (string | number | boolean)[];
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description Hash namespace; defaults to the flag key. */
             groupId?: string;
@@ -1397,6 +1689,8 @@ export interface components {
             percentage: number;
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @description `tenant` (default), `user`, or an attribute name. */
             stickiness?: string;
             /** @constant */
@@ -1411,11 +1705,26 @@ export interface components {
                 weight: number;
             }[];
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description ISO 8601 date-time from which it matches. */
             from?: string;
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "schedule";
             /** @description ISO 8601 date-time until which it matches. */
@@ -1425,12 +1734,27 @@ export interface components {
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description The name of an evaluator registered with the server. */
             evaluator: string;
             params?: components["schemas"]["JsonValue"];
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "custom";
             /** @description Returned when the rule matches (checked against the flag's type). Exclusive with variant. */
@@ -1439,9 +1763,24 @@ export interface components {
             variant?: string;
         };
         NewFlagRuleInput: {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             tenants: string[];
             /** @constant */
             type: "when_tenant";
@@ -1450,9 +1789,24 @@ export interface components {
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             tags: string[];
             /** @constant */
             type: "when_tenant_tag";
@@ -1461,9 +1815,24 @@ export interface components {
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "when_user";
             users: string[];
@@ -1473,19 +1842,50 @@ export interface components {
             variant?: string;
         } | {
             attribute: string;
+            caseInsensitive?: boolean;
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
+            inverted?: boolean;
             /** @enum {string} */
-            operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_gt" | "before" | "after";
+            operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "when_attribute";
             /** @description Returned when the rule matches (checked against the flag's type). Exclusive with variant. */
             value?: components["schemas"]["JsonValueInput"];
-            values: (string | number | boolean)[];
+            /** @description The operands; none for `exists`. */
+            values?: (string | number | boolean)[];
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description Hash namespace; defaults to the flag key. */
             groupId?: string;
@@ -1493,6 +1893,8 @@ export interface components {
             percentage: number;
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @description `tenant` (default), `user`, or an attribute name. */
             stickiness?: string;
             /** @constant */
@@ -1507,11 +1909,26 @@ export interface components {
                 weight: number;
             }[];
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description ISO 8601 date-time from which it matches. */
             from?: string;
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "schedule";
             /** @description ISO 8601 date-time until which it matches. */
@@ -1521,12 +1938,27 @@ export interface components {
             /** @description The name of one of the flag's variants, returned when the rule matches. */
             variant?: string;
         } | {
+            /** @description Conditions that must all hold for the rule to match. */
+            constraints?: {
+                /** @description An attribute name; `tenantId`, `userId`, `tenantTags` read the context's own fields. */
+                attribute: string;
+                /** @description Compare text ignoring case (string operators and regex). */
+                caseInsensitive?: boolean;
+                /** @description Match when the operator does not hold (the attribute must be present). */
+                inverted?: boolean;
+                /** @enum {string} */
+                operator: "in" | "not_in" | "eq" | "neq" | "starts_with" | "ends_with" | "contains" | "regex" | "lt" | "lte" | "gt" | "gte" | "semver_eq" | "semver_lt" | "semver_lte" | "semver_gt" | "semver_gte" | "before" | "after" | "cidr" | "exists";
+                /** @description The operands; none for `exists`. */
+                values?: (string | number | boolean)[];
+            }[];
             description?: string;
             /** @description The name of an evaluator registered with the server. */
             evaluator: string;
             params?: components["schemas"]["JsonValueInput"];
             /** @description Lower is tried first; unique per flag. */
             priority?: number;
+            /** @description Keys of the app's segments that must all match for the rule to match. */
+            segments?: string[];
             /** @constant */
             type: "custom";
             /** @description Returned when the rule matches (checked against the flag's type). Exclusive with variant. */
