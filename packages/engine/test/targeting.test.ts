@@ -44,7 +44,11 @@ function snapshot(flags: SnapshotFlag[], segments?: Segment[]): FlagSnapshot {
 }
 
 /** Does one condition hold for `attributes`? (A `when_tenant` rule on everyone, constrained by the condition.) */
-function holds(condition: Omit<Condition, "attribute">, attributes: Record<string, unknown> | undefined, tenantId = "t") {
+function holds(
+  condition: Omit<Condition, "attribute">,
+  attributes: Record<string, unknown> | undefined,
+  tenantId = "t",
+) {
   const e = compileSnapshot(
     snapshot([flag([{ type: "when_tenant", tenants: [tenantId], constraints: [{ ...condition, attribute: "a" }] }])]),
     { regexEngine: re2 },
