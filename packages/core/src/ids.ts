@@ -18,6 +18,8 @@ export const ID_PREFIXES = {
   token: "tok",
   tokenPasswordKey: "tokpwk",
   blob: "blob",
+  blobOwnerKey: "blobown",
+  blobSweep: "blobswp",
   webhook: "whk",
   webhookDelivery: "whd",
   segment: "seg",

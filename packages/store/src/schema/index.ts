@@ -2,6 +2,7 @@
 export * from "./apps";
 export * from "./audit";
 export * from "./auth";
+export * from "./blob";
 export * from "./changes";
 export * from "./config";
 export * from "./flag";

@@ -1,0 +1,204 @@
+import { appIdSchema, currentActor, parseInput, runAs, systemClock, VaultError } from "@vault/core";
+import { noAudit } from "@vault/store";
+import { z } from "zod";
+import type { ResolvedCaller } from "./access";
+import type { BlobContext } from "./context";
+import { deleteBlob } from "./delete";
+import { AppKeyCache } from "./keys";
+import { listBlobs } from "./list";
+import { findPolicy, listPolicies, setPolicy } from "./policies";
+import { putBlob } from "./put";
+import { retrieveBlob } from "./retrieve";
+import { policyNotFound, toPolicy } from "./rows";
+import {
+  blobIdSchema,
+  callerSchema,
+  listQuerySchema,
+  policyInputSchema,
+  purposeSchema,
+  putOptionsSchema,
+} from "./schemas";
+import { shredOwner } from "./shred";
+import { statBlob } from "./stat";
+import type {
+  BlobCaller,
+  BlobContent,
+  BlobMeta,
+  BlobPage,
+  BlobPolicy,
+  BlobPolicyInput,
+  BlobServiceOptions,
+  PurgeProof,
+  PutBlobOptions,
+  PutBlobResult,
+  SetPolicyResult,
+  ShredResult,
+} from "./types";
+
+export const DEFAULT_MAX_BLOB_BYTES = 1024 * 1024;
+export const DEFAULT_SWEEP_BATCH = 500;
+
+const optionsSchema = z.object({
+  maxBlobBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(1024 * 1024 * 1024)
+    .default(DEFAULT_MAX_BLOB_BYTES),
+  sweepBatchSize: z.number().int().min(1).max(10_000).default(DEFAULT_SWEEP_BATCH),
+});
+
+/**
+ * Governed blob storage (DESIGN §6, vibesql-vault's job): opaque bytes stored under a purpose whose policy says how
+ * long they may be kept and who may read them, retrievals counted atomically against a limit, purges that leave keyed
+ * proofs, per-owner crypto-shred, and a compliance report. Every method takes the app id first, validates its input
+ * (VALIDATION naming the field) and hands it to the module named after the operation. `caller` says who is calling
+ * (default: the app itself).
+ */
+export class BlobService {
+  readonly #ctx: BlobContext;
+
+  constructor(options: BlobServiceOptions) {
+    const settings = parseInput(
+      optionsSchema,
+      { maxBlobBytes: options.maxBlobBytes, sweepBatchSize: options.sweepBatchSize },
+      "blob service options",
+    );
+    this.#ctx = {
+      db: options.db,
+      keys: options.keys,
+      audit: options.audit ?? noAudit,
+      clock: options.clock ?? systemClock,
+      maxBlobBytes: settings.maxBlobBytes,
+      sweepBatchSize: settings.sweepBatchSize,
+      evidence: options.evidence,
+      appKeys: new AppKeyCache(),
+    };
+  }
+
+  /** The largest blob accepted, in bytes. */
+  get maxBlobBytes(): number {
+    return this.#ctx.maxBlobBytes;
+  }
+
+  /**
+   * Create or replace the retention and access policy of `purpose`. Lowering `maxRetentionDays` brings forward the
+   * expiry of stored entries that would outlive it.
+   */
+  async setPolicy(appId: string, purpose: string, policy: BlobPolicyInput): Promise<SetPolicyResult> {
+    appId = parseInput(appIdSchema, appId, "app id");
+    purpose = parseInput(purposeSchema, purpose, "purpose");
+    return setPolicy(this.#ctx, appId, purpose, parseInput(policyInputSchema, policy, "blob policy"));
+  }
+
+  /** The policy of `purpose` (NOT_FOUND when it has none). */
+  async getPolicy(appId: string, purpose: string): Promise<BlobPolicy> {
+    appId = parseInput(appIdSchema, appId, "app id");
+    purpose = parseInput(purposeSchema, purpose, "purpose");
+    const row = await findPolicy(this.#ctx.db, appId, purpose);
+    if (row === undefined) throw policyNotFound(purpose);
+    return toPolicy(row);
+  }
+
+  /** Every policy of the app, by purpose. */
+  async listPolicies(appId: string): Promise<BlobPolicy[]> {
+    return listPolicies(this.#ctx.db, parseInput(appIdSchema, appId, "app id"));
+  }
+
+  /**
+   * Store `data` as entry `id` of `purpose` (replacing a live one, whose content is purged with a proof). The purpose
+   * needs a policy (else RETENTION_VIOLATION); `expiresAt` beyond its maximum is RETENTION_VIOLATION naming the limit;
+   * more bytes than `maxBlobBytes` is PAYLOAD_TOO_LARGE.
+   */
+  async put(
+    appId: string,
+    purpose: string,
+    id: string,
+    data: Uint8Array,
+    options: PutBlobOptions = {},
+    caller: BlobCaller = {},
+  ): Promise<PutBlobResult> {
+    const target = this.#target(appId, purpose, id);
+    if (!(data instanceof Uint8Array))
+      throw new VaultError("VALIDATION", "data must be bytes (a Uint8Array)", {
+        details: { field: "data" },
+      });
+    if (data.length > this.#ctx.maxBlobBytes) {
+      throw new VaultError(
+        "PAYLOAD_TOO_LARGE",
+        `blob of ${data.length} bytes exceeds the limit of ${this.#ctx.maxBlobBytes} bytes`,
+        { details: { field: "data", bytes: data.length, limit: this.#ctx.maxBlobBytes } },
+      );
+    }
+    const opts = parseInput(putOptionsSchema, options, "blob put options");
+    const who = this.#caller(target.appId, caller);
+    return asCaller(who, () => putBlob(this.#ctx, target.appId, target.purpose, target.id, data, opts, who));
+  }
+
+  /**
+   * The entry's bytes and metadata, counting one retrieval. Expired, exhausted, shredded or purged → GONE; refused by
+   * the policy → FORBIDDEN (NOT_FOUND for another app not in `allowedApps`). Audited, refusals and failures included.
+   */
+  async get(appId: string, purpose: string, id: string, caller: BlobCaller = {}): Promise<BlobContent> {
+    const target = this.#target(appId, purpose, id);
+    const who = this.#caller(target.appId, caller);
+    return asCaller(who, () => retrieveBlob(this.#ctx, target.appId, target.purpose, target.id, who));
+  }
+
+  /** What HEAD answers: the entry's metadata, as `get` would decide — counting nothing, decrypting nothing, auditing nothing. */
+  async stat(appId: string, purpose: string, id: string, caller: BlobCaller = {}): Promise<BlobMeta> {
+    const target = this.#target(appId, purpose, id);
+    const who = this.#caller(target.appId, caller);
+    return statBlob(this.#ctx, target.appId, target.purpose, target.id, who);
+  }
+
+  /** Purge the entry now and return the proof (also recorded and audited). */
+  async delete(appId: string, purpose: string, id: string, caller: BlobCaller = {}): Promise<PurgeProof> {
+    const target = this.#target(appId, purpose, id);
+    const who = this.#caller(target.appId, caller);
+    return asCaller(who, () => deleteBlob(this.#ctx, target.appId, target.purpose, target.id, who));
+  }
+
+  /** A page of a purpose's entries (metadata only), in the order they were stored. */
+  async list(
+    appId: string,
+    purpose: string,
+    query: { limit?: number; cursor?: string } = {},
+    caller: BlobCaller = {},
+  ): Promise<BlobPage> {
+    appId = parseInput(appIdSchema, appId, "app id");
+    purpose = parseInput(purposeSchema, purpose, "purpose");
+    const q = parseInput(listQuerySchema, query, "blob list query");
+    const who = this.#caller(appId, caller);
+    return asCaller(who, () => listBlobs(this.#ctx, appId, purpose, who, q));
+  }
+
+  /**
+   * Crypto-shred `owner` (an identity) in the app: its key is destroyed, so every entry it stored is unreadable at
+   * once (GONE), and due for the sweep.
+   */
+  async shredOwner(appId: string, owner: string): Promise<ShredResult> {
+    appId = parseInput(appIdSchema, appId, "app id");
+    owner = parseInput(z.string().min(1).max(300), owner, "owner");
+    return shredOwner(this.#ctx, appId, owner);
+  }
+
+  #target(appId: string, purpose: string, id: string): { appId: string; purpose: string; id: string } {
+    return {
+      appId: parseInput(appIdSchema, appId, "app id"),
+      purpose: parseInput(purposeSchema, purpose, "purpose"),
+      id: parseInput(blobIdSchema, id, "id"),
+    };
+  }
+
+  #caller(appId: string, caller: BlobCaller): ResolvedCaller {
+    const parsed = parseInput(callerSchema, caller, "blob caller");
+    return { ...parsed, appId: parsed.appId ?? appId };
+  }
+}
+
+/** Run `fn` with the caller's identity as the actor's user, so audit entries record who presented it. */
+function asCaller<T>(caller: ResolvedCaller, fn: () => Promise<T>): Promise<T> {
+  if (caller.identity === undefined) return fn();
+  return runAs({ ...currentActor(), userId: caller.identity }, fn);
+}
