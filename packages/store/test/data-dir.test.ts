@@ -60,7 +60,7 @@ describe("embedded data directory", () => {
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     const again = await openDatabase({ dataDir: dir });
     await again.close();
-  });
+  }, 120_000); // the second process loads the store through tsx: on a loaded 2-core machine that alone took >30 s
 
   it("takes over the lock of a process that is gone (killed with -9)", async () => {
     const dir = fresh(0o700);
