@@ -88,8 +88,15 @@ for (const { dir, rel, manifest: m } of workspaces) {
   // Dependencies the user brings: peers (and devDependencies, so the workspace builds and tests).
   const imported = importedPackages(dir);
   const isLibrary = rel.startsWith("packages/");
+  // The admin UI is a browser bundle that speaks only the HTTP API: no driver, Drizzle or zod of the server's.
+  const isBrowserApp = rel === "apps/web";
   for (const name of PEERS) {
     const inDeps = m.dependencies?.[name];
+    if (isBrowserApp) {
+      if (inDeps || imported.has(name))
+        bad(`${name}: the admin UI must not depend on it (it speaks the HTTP API only)`);
+      continue;
+    }
     if (!isLibrary) {
       if (!inDeps) bad(`${name} must be a dependency (the server brings every driver)`);
       continue;

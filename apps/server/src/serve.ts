@@ -167,7 +167,10 @@ export async function serve(env: Record<string, string | undefined> = process.en
     process.exit(1);
   }
   const { vault, url, generatedAdminKey } = running;
-  const lines = [`vault: listening on ${url} (${vault.driver} store at ${vault.location})`];
+  const lines = [
+    `vault: listening on ${url} (${vault.driver} store at ${vault.location})`,
+    `vault: admin UI: ${url}/ui/`,
+  ];
   if (vault.driver === "pglite") lines.push(`vault: ${EMBEDDED_DURABILITY}`);
   if (generatedAdminKey) {
     lines.push(

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
 import type { Scope } from "../src/auth/scopes";
 import { buildServer } from "../src/http/server";
+import type { UiOption } from "../src/http/ui";
 import { createVault, type Vault } from "../src/vault";
 
 export interface TestServer {
@@ -27,7 +28,7 @@ export interface TestServer {
 
 /** A server over a fresh test database, with a bootstrapped instance-admin key. */
 export async function startTestServer(
-  options: { audit?: AuditSink; realAudit?: boolean; keyringFile?: string } = {},
+  options: { audit?: AuditSink; realAudit?: boolean; keyringFile?: string; ui?: UiOption } = {},
 ): Promise<TestServer> {
   const testDb = await createTestDatabase();
   const audit = new MemoryAuditSink();
@@ -42,7 +43,7 @@ export async function startTestServer(
   });
   const { generatedKey } = await vault.apiKeys.bootstrap();
   // Tests send many refused requests from one address: the failed-auth limit has a test of its own.
-  const server = await buildServer(vault, { failedAuth: { max: 1_000_000, windowMs: 60_000 } });
+  const server = await buildServer(vault, { failedAuth: { max: 1_000_000, windowMs: 60_000 }, ui: options.ui });
   const call: TestServer["call"] = async (method, url, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.key) headers.authorization = `Bearer ${opts.key}`;

@@ -18,6 +18,7 @@ import { deniedRequestsCounter, httpMetricsHook } from "./metrics";
 import { useOpenApi } from "./openapi";
 import { type RouteDef, registerRoute } from "./route";
 import { allRoutes } from "./routes/index";
+import { type UiOption, useAdminUi } from "./ui";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -49,6 +50,8 @@ export interface BuildServerOptions {
   requestTimeoutMs?: number;
   /** Extra routes (tests). */
   routes?: RouteDef[];
+  /** Where the admin UI's built files are (default: the `@vault/web` package's build); false serves no UI. */
+  ui?: UiOption;
 }
 
 /** A caller's `x-request-id` is kept when it is harmless, so logs and audit entries can be correlated with theirs. */
@@ -61,8 +64,9 @@ const MAX_PARAM_LENGTH = 1024;
 const COMPRESS_THRESHOLD_BYTES = 1024;
 
 /**
- * The HTTP API over a {@link Vault}: every route under /v1 plus /health, /ready, /metrics and /openapi.json. Usable
- * with `inject` (no port). Every answer that is not a success, Fastify's own included, is the error envelope.
+ * The HTTP API over a {@link Vault}: every route under /v1 plus /health, /ready, /metrics, /openapi.json and the admin
+ * UI at /ui. Usable with `inject` (no port). Every answer that is not a success, Fastify's own included, is the error
+ * envelope.
  */
 export async function buildServer(vault: Vault, options: BuildServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -134,6 +138,7 @@ export async function buildServer(vault: Vault, options: BuildServerOptions = {}
   // An explicit HEAD route must exist before its GET, or Fastify adds one that runs the GET handler.
   for (const def of routes.filter((r) => r.method === "HEAD")) registerRoute(app, vault, def);
   for (const def of routes.filter((r) => r.method !== "HEAD")) registerRoute(app, vault, def);
+  await useAdminUi(app, options.ui);
   return app;
 }
 
