@@ -1,12 +1,22 @@
 import { decodeCursor, newId, notFound, type Page, toPage, VaultError } from "@vault/core";
 import type { FlagRule, FlagType, RuleInput } from "@vault/engine";
-import { type FlagRow, flagOverrides, flagRules, flags } from "@vault/store";
+import { type FlagRow, flagOverrides, flagRules, flags, flagUserOverrides } from "@vault/store";
 import { and, asc, eq, gt, inArray, like, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { FlagContext } from "./context";
 import { checkDefinition, checkDependents, checkPrerequisites, writeFlags } from "./integrity";
-import { findFlag, insertRules, loadOverrides, loadRules, mustFindFlag, toFlag, toRule } from "./rows";
+import {
+  findFlag,
+  insertRules,
+  loadOverrides,
+  loadRules,
+  loadUserOverrides,
+  mustFindFlag,
+  toFlag,
+  toRule,
+} from "./rows";
 import type { DefineFlagData, ListFlagsData, UpdateFlagData } from "./schemas";
+import { checkSegmentReferences } from "./segments";
 import type { Flag } from "./types";
 
 /** Create a flag (with its rules, if given). ALREADY_EXISTS when the key is taken. */
@@ -36,6 +46,7 @@ export async function defineFlag(ctx: FlagContext, app: string, data: DefineFlag
     const rules = withIds(data.rules as RuleInput[]);
     const checked = checkDefinition(ctx, row, rules, []);
     await checkPrerequisites(tx, app, row.key, checked.prerequisites ?? []);
+    await checkSegmentReferences(tx, app, rules);
     await tx.insert(flags).values(row);
     await insertRules(tx, row, checked.rules ?? [], now);
     await ctx.audit.record(tx, {
@@ -63,7 +74,8 @@ export async function updateFlag(
     next.updatedAt = ctx.clock.now();
     const rules = await loadRules(tx, current.id);
     const overrides = await loadOverrides(tx, current.id);
-    const checked = checkDefinition(ctx, next, rules, overrides);
+    const userOverrides = await loadUserOverrides(tx, current.id);
+    const checked = checkDefinition(ctx, next, rules, overrides, userOverrides);
     if (data.prerequisites) await checkPrerequisites(tx, app, flagKey, checked.prerequisites ?? []);
     if (next.type !== current.type) await checkDependents(tx, app, flagKey, next.type as FlagType);
     await tx
@@ -104,7 +116,9 @@ export async function setFlagRules(
     const current = await mustFindFlag(tx, app, flagKey, cas);
     const now = ctx.clock.now();
     const next: FlagRow = { ...current, version: current.version + 1, updatedAt: now };
-    const checked = checkDefinition(ctx, next, withIds(input), await loadOverrides(tx, current.id));
+    const rules = withIds(input);
+    const checked = checkDefinition(ctx, next, rules, await loadOverrides(tx, current.id));
+    await checkSegmentReferences(tx, app, rules);
     await tx.delete(flagRules).where(eq(flagRules.flagId, current.id));
     await insertRules(tx, next, checked.rules ?? [], now);
     await tx.update(flags).set({ version: next.version, updatedAt: now }).where(eq(flags.id, current.id));
@@ -166,6 +180,7 @@ export async function deleteFlag(
   await writeFlags(ctx, app, async (tx) => {
     const current = await mustFindFlag(tx, app, flagKey, cas);
     await tx.delete(flagOverrides).where(eq(flagOverrides.flagId, current.id));
+    await tx.delete(flagUserOverrides).where(eq(flagUserOverrides.flagId, current.id));
     await tx.delete(flagRules).where(eq(flagRules.flagId, current.id));
     await tx.delete(flags).where(eq(flags.id, current.id));
     await ctx.audit.record(tx, {

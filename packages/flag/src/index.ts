@@ -14,6 +14,7 @@ export type {
   Prerequisite,
   RegexEngine,
   RuleInput,
+  Segment as SnapshotSegment,
   SnapshotFlag,
 } from "@vault/engine";
 export { FLAGS_TOPIC } from "./context";
@@ -26,14 +27,20 @@ export {
   ruleInputSchema,
   ruleSchema,
   rulesInputSchema,
+  userIdSchema,
 } from "./schemas";
 export { FlagService } from "./service";
 export type {
   DefineFlagInput,
+  DefineSegmentInput,
   Flag,
   FlagOverride,
   FlagServiceOptions,
+  FlagUserOverride,
   ListFlagsOptions,
+  ListSegmentsOptions,
+  Segment,
   UpdateFlagInput,
+  UpdateSegmentInput,
   WriteOptions,
 } from "./types";

@@ -40,6 +40,7 @@ export function checkDefinition(
   row: FlagRow,
   rules: FlagRule[],
   overrides: { tenantId: string; value: unknown }[],
+  userOverrides: { userId: string; value: unknown }[] = [],
 ): SnapshotFlag {
   try {
     return checkFlag(
@@ -52,6 +53,7 @@ export function checkDefinition(
         prerequisites: row.prerequisites,
         rules,
         overrides,
+        userOverrides,
       },
       { regexEngine: ctx.regexEngine },
     );

@@ -1,5 +1,14 @@
 import { notFound, VaultError } from "@vault/core";
-import type { FlagRule, FlagSnapshot, FlagType, JsonValue, Prerequisite, SnapshotFlag } from "@vault/engine";
+import {
+  type Condition,
+  type FlagRule,
+  type FlagSnapshot,
+  type FlagType,
+  type JsonValue,
+  type Prerequisite,
+  SNAPSHOT_FORMAT,
+  type SnapshotFlag,
+} from "@vault/engine";
 import {
   type Executor,
   type FlagOverrideRow,
@@ -8,7 +17,9 @@ import {
   flagOverrides,
   flagRules,
   flags,
+  flagUserOverrides,
   readRevision,
+  segments,
   type VaultDb,
 } from "@vault/store";
 import { and, asc, eq } from "drizzle-orm";
@@ -82,6 +93,16 @@ export async function loadOverrides(
     .where(eq(flagOverrides.flagId, flagId));
 }
 
+export async function loadUserOverrides(
+  executor: Executor,
+  flagId: string,
+): Promise<{ userId: string; value: unknown }[]> {
+  return executor
+    .select({ userId: flagUserOverrides.userId, value: flagUserOverrides.value })
+    .from(flagUserOverrides)
+    .where(eq(flagUserOverrides.flagId, flagId));
+}
+
 export function toFlag(row: FlagRow, rules: FlagRule[]): Flag {
   return {
     id: row.id,
@@ -114,7 +135,7 @@ export function toOverride(row: FlagOverrideRow, flagKey: string): FlagOverride 
   };
 }
 
-/** Read an app's flags, rules, overrides and revision as one consistent snapshot. */
+/** Read an app's flags, rules, overrides, segments and revision as one consistent snapshot (format 2). */
 export async function readSnapshot(db: VaultDb, appId: string): Promise<FlagSnapshot> {
   return db.transaction(
     async (tx) => {
@@ -130,11 +151,23 @@ export async function readSnapshot(db: VaultDb, appId: string): Promise<FlagSnap
         .from(flagOverrides)
         .where(eq(flagOverrides.appId, appId))
         .orderBy(asc(flagOverrides.tenantId));
+      const userOverrideRows = await tx
+        .select()
+        .from(flagUserOverrides)
+        .where(eq(flagUserOverrides.appId, appId))
+        .orderBy(asc(flagUserOverrides.userId));
+      const segmentRows = await tx.select().from(segments).where(eq(segments.appId, appId)).orderBy(asc(segments.key));
       const rulesByFlag = groupBy(ruleRows, (r) => r.flagId);
       const overridesByFlag = groupBy(overrideRows, (r) => r.flagId);
+      const userOverridesByFlag = groupBy(userOverrideRows, (r) => r.flagId);
       return {
+        format: SNAPSHOT_FORMAT,
         revision,
         appId,
+        segments: segmentRows.map((row) => ({
+          key: row.key,
+          constraints: row.constraints as unknown as Condition[],
+        })),
         flags: flagRows.map((row): SnapshotFlag => {
           const flag: SnapshotFlag = {
             key: row.key,
@@ -148,6 +181,10 @@ export async function readSnapshot(db: VaultDb, appId: string): Promise<FlagSnap
           if (row.prerequisites.length > 0) flag.prerequisites = row.prerequisites as Prerequisite[];
           const overrides = overridesByFlag.get(row.id);
           if (overrides) flag.overrides = overrides.map((o) => ({ tenantId: o.tenantId, value: o.value as JsonValue }));
+          const userOverrides = userOverridesByFlag.get(row.id);
+          if (userOverrides) {
+            flag.userOverrides = userOverrides.map((o) => ({ userId: o.userId, value: o.value as JsonValue }));
+          }
           return flag;
         }),
       };

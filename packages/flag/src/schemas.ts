@@ -1,4 +1,4 @@
-import { jsonValueSchema, keySchema, metadataSchema, pageSizeSchema } from "@vault/core";
+import { isStorableText, jsonValueSchema, keySchema, metadataSchema, pageSizeSchema } from "@vault/core";
 import { ATTRIBUTE_OPERATORS, type AttributeOperator, FLAG_TYPES, type FlagType } from "@vault/engine";
 import { z } from "zod";
 
@@ -184,6 +184,35 @@ export const listFlagsSchema = z
 export type ListFlagsData = z.output<typeof listFlagsSchema>;
 export const listOverridesSchema = z.object({ cursor: z.string().optional(), limit: pageSizeSchema }).strict();
 export type ListOverridesData = z.output<typeof listOverridesSchema>;
+/** User ids (individual targets) are opaque to Vault but bounded, never empty, and storable. */
+export const userIdSchema = z
+  .string()
+  .min(1, "user id must not be empty")
+  .max(256)
+  .refine(isStorableText, "user id must not contain NUL (\\u0000) or unpaired surrogate characters");
+
+export const defineSegmentSchema = z
+  .object({
+    key: keySchema,
+    description: z.string().max(4096).default(""),
+    constraints: constraintsSchema.min(1, "a segment needs at least one condition"),
+  })
+  .strict();
+export type DefineSegmentData = z.output<typeof defineSegmentSchema>;
+
+export const updateSegmentSchema = z
+  .object({
+    description: z.string().max(4096).optional(),
+    constraints: constraintsSchema.min(1, "a segment needs at least one condition").optional(),
+  })
+  .strict();
+export type UpdateSegmentData = z.output<typeof updateSegmentSchema>;
+
+export const listSegmentsSchema = z
+  .object({ prefix: z.string().max(256).optional(), cursor: z.string().optional(), limit: pageSizeSchema })
+  .strict();
+export type ListSegmentsData = z.output<typeof listSegmentsSchema>;
+
 export const evaluationContextSchema = z.looseObject({
   tenantId: z.string().optional(),
   userId: z.string().optional(),

@@ -34,22 +34,33 @@ import { deleteFlagOverride, listFlagOverrides, setFlagOverride } from "./overri
 import { re2RegexEngine } from "./regex";
 import {
   defineFlagSchema,
+  defineSegmentSchema,
   evaluationContextSchema,
   listFlagsSchema,
   listOverridesSchema,
+  listSegmentsSchema,
   rulesInputSchema,
   updateFlagSchema,
+  updateSegmentSchema,
+  userIdSchema,
   writeOptionsSchema,
 } from "./schemas";
+import { defineSegment, deleteSegment, getSegment, listSegments, updateSegment } from "./segments";
 import type {
   DefineFlagInput,
+  DefineSegmentInput,
   Flag,
   FlagOverride,
   FlagServiceOptions,
+  FlagUserOverride,
   ListFlagsOptions,
+  ListSegmentsOptions,
+  Segment,
   UpdateFlagInput,
+  UpdateSegmentInput,
   WriteOptions,
 } from "./types";
+import { deleteFlagUserOverride, listFlagUserOverrides, setFlagUserOverride } from "./user-overrides";
 
 /**
  * Typed feature flags stored in the Vault database, evaluated from a compiled snapshot cached per app. Every write
@@ -162,6 +173,82 @@ export class FlagService {
     const flagKey = parseInput(keySchema, key, "flag key");
     const page = parseInput(listOverridesSchema, options, "override list options");
     return listFlagOverrides(this.#ctx, app, flagKey, page);
+  }
+
+  /**
+   * Give one user their own value of a flag (an individual target, checked against the flag's type); it beats the
+   * tenant's override and every rule. Replaces an earlier one.
+   */
+  async setUserOverride(appId: string, key: string, userId: string, value: JsonValue): Promise<FlagUserOverride> {
+    const app = parseInput(appIdSchema, appId, "app id");
+    const flagKey = parseInput(keySchema, key, "flag key");
+    const user = parseInput(userIdSchema, userId, "user id");
+    const parsedValue = parseInput(jsonValueSchema, value, "override value") as JsonValue;
+    return setFlagUserOverride(this.#ctx, app, flagKey, user, parsedValue);
+  }
+
+  /** Remove a user's override. NOT_FOUND when there is none. */
+  async deleteUserOverride(appId: string, key: string, userId: string): Promise<void> {
+    const app = parseInput(appIdSchema, appId, "app id");
+    const flagKey = parseInput(keySchema, key, "flag key");
+    const user = parseInput(userIdSchema, userId, "user id");
+    await deleteFlagUserOverride(this.#ctx, app, flagKey, user);
+  }
+
+  /** A flag's user overrides in user order, a page at a time. NOT_FOUND when the flag does not exist. */
+  async listUserOverrides(
+    appId: string,
+    key: string,
+    options: { cursor?: string; limit?: number } = {},
+  ): Promise<Page<FlagUserOverride>> {
+    const app = parseInput(appIdSchema, appId, "app id");
+    const flagKey = parseInput(keySchema, key, "flag key");
+    const page = parseInput(listOverridesSchema, options, "override list options");
+    return listFlagUserOverrides(this.#ctx, app, flagKey, page);
+  }
+
+  /** Create a segment (a named constraint list rules can name). ALREADY_EXISTS when the key is taken. */
+  async defineSegment(appId: string, input: DefineSegmentInput): Promise<Segment> {
+    const app = parseInput(appIdSchema, appId, "app id");
+    const data = parseInput(defineSegmentSchema, input, "segment definition");
+    return defineSegment(this.#ctx, app, data);
+  }
+
+  /**
+   * Change a segment's description or constraints; every flag naming it evaluates with the new ones at once (here)
+   * and after the change feed's next look (elsewhere). With `cas`, only if its version still matches.
+   */
+  async updateSegment(
+    appId: string,
+    key: string,
+    patch: UpdateSegmentInput,
+    options: WriteOptions = {},
+  ): Promise<Segment> {
+    const app = parseInput(appIdSchema, appId, "app id");
+    const segmentKey = parseInput(keySchema, key, "segment key");
+    const data = parseInput(updateSegmentSchema, patch, "segment update");
+    const { cas } = parseInput(writeOptionsSchema, options, "write options");
+    return updateSegment(this.#ctx, app, segmentKey, data, cas);
+  }
+
+  /** The segment. NOT_FOUND when it does not exist. */
+  async getSegment(appId: string, key: string): Promise<Segment> {
+    const app = parseInput(appIdSchema, appId, "app id");
+    return getSegment(this.#ctx, app, parseInput(keySchema, key, "segment key"));
+  }
+
+  /** Segments in key order, optionally with a key prefix, a page at a time. */
+  async listSegments(appId: string, options: ListSegmentsOptions = {}): Promise<Page<Segment>> {
+    const app = parseInput(appIdSchema, appId, "app id");
+    return listSegments(this.#ctx, app, parseInput(listSegmentsSchema, options, "segment list options"));
+  }
+
+  /** Delete a segment. CONFLICT while a rule names it (`details.flags` lists the flags that do). */
+  async deleteSegment(appId: string, key: string, options: WriteOptions = {}): Promise<void> {
+    const app = parseInput(appIdSchema, appId, "app id");
+    const segmentKey = parseInput(keySchema, key, "segment key");
+    const { cas } = parseInput(writeOptionsSchema, options, "write options");
+    await deleteSegment(this.#ctx, app, segmentKey, cas);
   }
 
   /** Evaluate one flag from the app's cached, compiled snapshot. A missing flag is a FLAG_NOT_FOUND result. */

@@ -1,4 +1,5 @@
 import type {
+  Condition,
   CustomEvaluator,
   FlagRule,
   FlagType,
@@ -48,6 +49,47 @@ export interface FlagOverride {
   value: JsonValue;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** An individual target: one user's own value of a flag (beats the tenant's override). */
+export interface FlagUserOverride {
+  id: string;
+  appId: string;
+  flagKey: string;
+  userId: string;
+  value: JsonValue;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A named, reusable constraint list of an app; rules name it in `segments`. */
+export interface Segment {
+  /** `seg_…` */
+  id: string;
+  appId: string;
+  key: string;
+  description: string;
+  /** Conditions that must all hold. */
+  constraints: Condition[];
+  /** Counts every change; what `cas` compares. */
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DefineSegmentInput {
+  key: string;
+  description?: string;
+  constraints: Condition[];
+}
+
+export type UpdateSegmentInput = Partial<Omit<DefineSegmentInput, "key">>;
+
+export interface ListSegmentsOptions {
+  /** Only keys starting with this. */
+  prefix?: string;
+  cursor?: string;
+  limit?: number;
 }
 
 export interface DefineFlagInput {
