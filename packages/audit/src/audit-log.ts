@@ -2,10 +2,19 @@ import { Readable } from "node:stream";
 import { type Clock, type Page, systemClock, VaultError } from "@vault/core";
 import type { AuditEvent, AuditSink, Executor, VaultDb } from "@vault/store";
 import { newEntryRow } from "./event";
-import { chainUpTo, countPending, exportLines, findByHash, parseFilter, parseQuery, queryEntries } from "./query";
+import {
+  chainUpTo,
+  countGroups,
+  countPending,
+  exportLines,
+  findByHash,
+  parseFilter,
+  parseQuery,
+  queryEntries,
+} from "./query";
 import { ENTRIES_PER_INSERT, insertEntries, type NewEntryRow } from "./rows";
 import { readHead, Sequencer } from "./sequencer";
-import type { AuditEntry, AuditFilter, AuditLogOptions, AuditQuery } from "./types";
+import type { AuditCount, AuditEntry, AuditFilter, AuditLogOptions, AuditQuery } from "./types";
 import { type AuditVerification, verifyChain } from "./verify";
 
 /** An entry of {@link AuditLog.recordDetached} waiting for its group commit, and how to tell its caller. */
@@ -145,6 +154,14 @@ export class AuditLog implements AuditSink {
     const input = parseFilter(filter);
     await this.flush();
     yield* exportLines(this.#db, input);
+  }
+
+  /**
+   * How many entries match `filter`, grouped by action, outcome and actor — committed entries, chained or not (a
+   * compliance report's access summary). Ordered by action, outcome, actor.
+   */
+  async count(filter: AuditFilter = {}): Promise<AuditCount[]> {
+    return countGroups(this.#db, parseFilter(filter));
   }
 
   /** {@link export} as a Node readable stream (e.g. to pipe into an HTTP response). */

@@ -11,7 +11,7 @@ export {
 export { parseExport } from "./query";
 export { toEntry } from "./rows";
 export { CHAIN_ID } from "./sequencer";
-export type { AuditEntry, AuditFilter, AuditLogOptions, AuditQuery } from "./types";
+export type { AuditCount, AuditEntry, AuditFilter, AuditLogOptions, AuditQuery } from "./types";
 export {
   type AuditChainProblem,
   type AuditVerification,

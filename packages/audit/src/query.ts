@@ -4,7 +4,7 @@ import { and, asc, desc, eq, gt, gte, isNotNull, lt, lte, or, type SQL, sql } fr
 import { z } from "zod";
 import { outcomeSchema } from "./event";
 import { toEntry } from "./rows";
-import type { AuditEntry, AuditFilter, AuditQuery, ChainHead } from "./types";
+import type { AuditCount, AuditEntry, AuditFilter, AuditQuery, ChainHead } from "./types";
 import type { ChainedEntry } from "./verify";
 
 const filterShape = {
@@ -57,6 +57,25 @@ function filterConditions(input: ParsedFilter): SQL[] {
     if (actor) conditions.push(actor);
   }
   return conditions;
+}
+
+/** How many entries match `input`, by action, outcome and actor (its user, else API key, else system label). */
+export async function countGroups(db: Executor, input: ParsedFilter): Promise<AuditCount[]> {
+  const actor = sql<
+    string | null
+  >`coalesce(${auditEntries.actorUserId}, ${auditEntries.actorApiKeyId}, ${auditEntries.actorSystem})`;
+  const rows = await db
+    .select({
+      action: auditEntries.action,
+      outcome: auditEntries.outcome,
+      actor,
+      count: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(auditEntries)
+    .where(and(...filterConditions(input)))
+    .groupBy(auditEntries.action, auditEntries.outcome, actor)
+    .orderBy(asc(auditEntries.action), asc(auditEntries.outcome), asc(actor));
+  return rows.map((row) => ({ ...row, outcome: row.outcome as AuditCount["outcome"] }));
 }
 
 /** A page of chained entries matching `input`, newest first; the cursor is the last seq handed out. */

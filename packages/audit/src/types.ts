@@ -49,3 +49,12 @@ export interface AuditQuery {
 }
 
 export type AuditFilter = Omit<AuditQuery, "cursor" | "limit">;
+
+/** How many entries share an action, an outcome and an actor (see `AuditLog.count`). */
+export interface AuditCount {
+  action: string;
+  outcome: AuditOutcome;
+  /** The actor's user id, else its API key id, else its system label; null when the entry has none. */
+  actor: string | null;
+  count: number;
+}

@@ -369,6 +369,34 @@ describe(`@vault/audit on ${kind}`, () => {
     if (!broken.ok) expect(broken.problem).toMatchObject({ kind: "changed", seq: 3 });
   });
 
+  it("count() groups matching entries by action, outcome and actor (user, else key, else system)", async () => {
+    const record = (
+      actor: { userId?: string; apiKeyId?: string; system?: string },
+      action: string,
+      outcome?: "denied",
+    ) => runAs(actor, () => audit.recordDetached({ action, resource: "counted", appId: "counts", outcome }));
+    await record({ userId: "alice", apiKeyId: "apikey_1" }, "thing.read");
+    await record({ userId: "alice" }, "thing.read");
+    await record({ apiKeyId: "apikey_2" }, "thing.read");
+    await record({ apiKeyId: "apikey_2" }, "thing.read", "denied");
+    await record({ system: "sweeper" }, "thing.purged");
+    await record({}, "thing.purged");
+    await runAs({ userId: "bob" }, () =>
+      audit.recordDetached({ action: "thing.read", resource: "other", appId: "counts" }),
+    );
+    expect(await audit.count({ appId: "counts", resource: "counted" })).toEqual([
+      { action: "thing.purged", outcome: "success", actor: "sweeper", count: 1 },
+      { action: "thing.purged", outcome: "success", actor: null, count: 1 },
+      { action: "thing.read", outcome: "denied", actor: "apikey_2", count: 1 },
+      { action: "thing.read", outcome: "success", actor: "alice", count: 2 },
+      { action: "thing.read", outcome: "success", actor: "apikey_2", count: 1 },
+    ]);
+    expect(await audit.count({ appId: "counts", actor: "bob" })).toEqual([
+      { action: "thing.read", outcome: "success", actor: "bob", count: 1 },
+    ]);
+    expect(await audit.count({ appId: "nobody" })).toEqual([]);
+  });
+
   it("1,000 mutations from two processes at once keep one gapless, valid chain", async () => {
     const { other, first, second } = await twoProcesses();
     const run = async (on: VaultDb, log: AuditLog, label: string) => {

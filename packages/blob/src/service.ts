@@ -8,6 +8,8 @@ import { AppKeyCache } from "./keys";
 import { listBlobs } from "./list";
 import { findPolicy, listPolicies, setPolicy } from "./policies";
 import { putBlob } from "./put";
+import { type ComplianceReport, complianceReport } from "./report";
+import { renderReportHtml } from "./report-html";
 import { retrieveBlob } from "./retrieve";
 import { policyNotFound, toPolicy } from "./rows";
 import {
@@ -15,11 +17,15 @@ import {
   callerSchema,
   listQuerySchema,
   policyInputSchema,
+  proofRecordSchema,
   purposeSchema,
   putOptionsSchema,
+  reportOptionsSchema,
+  sweepOptionsSchema,
 } from "./schemas";
 import { shredOwner } from "./shred";
 import { statBlob } from "./stat";
+import { sweepDue, sweepStatus } from "./sweep";
 import type {
   BlobCaller,
   BlobContent,
@@ -28,12 +34,17 @@ import type {
   BlobPolicy,
   BlobPolicyInput,
   BlobServiceOptions,
+  ProofVerification,
   PurgeProof,
   PutBlobOptions,
   PutBlobResult,
   SetPolicyResult,
   ShredResult,
+  SweepOptions,
+  SweepRun,
+  SweepStatus,
 } from "./types";
+import { verifyPurgeProof } from "./verify";
 
 export const DEFAULT_MAX_BLOB_BYTES = 1024 * 1024;
 export const DEFAULT_SWEEP_BATCH = 500;
@@ -181,6 +192,55 @@ export class BlobService {
     appId = parseInput(appIdSchema, appId, "app id");
     owner = parseInput(z.string().min(1).max(300), owner, "owner");
     return shredOwner(this.#ctx, appId, owner);
+  }
+
+  /**
+   * Purge what is due now — expired entries and those of shredded owners — in batches (default: every app), each
+   * purge with its proof. Safe to run on many instances at once. Recorded as a sweep run.
+   */
+  async sweep(options: SweepOptions = {}): Promise<SweepRun> {
+    return sweepDue(this.#ctx, parseInput(sweepOptionsSchema, options, "sweep options"));
+  }
+
+  /** The app's last sweep and how many of its entries are due now. */
+  async sweepStatus(appId: string): Promise<SweepStatus> {
+    return sweepStatus(this.#ctx, parseInput(appIdSchema, appId, "app id"));
+  }
+
+  /**
+   * Check a purge proof of this app: valid (made with the app's proof key over exactly these fields), recorded (the
+   * purge is on record with it), and — given the content you kept — whether the purged entry held it.
+   */
+  async verifyProof(appId: string, proof: PurgeProof, content?: Uint8Array): Promise<ProofVerification> {
+    appId = parseInput(appIdSchema, appId, "app id");
+    const record = parseInput(proofRecordSchema, proof, "purge proof");
+    if (record.appId !== appId) {
+      throw new VaultError("VALIDATION", `the proof belongs to app "${record.appId}", not "${appId}"`, {
+        details: { field: "appId" },
+      });
+    }
+    return verifyPurgeProof(this.#ctx, record, content);
+  }
+
+  /**
+   * The app's compliance report: inventory by purpose, retention conformance, access summary and purge evidence for
+   * the period (default: the last 30 days), and the audit chain's status.
+   */
+  async report(
+    appId: string,
+    options: { from?: Date | string; to?: Date | string; verifyAudit?: boolean } = {},
+  ): Promise<ComplianceReport> {
+    appId = parseInput(appIdSchema, appId, "app id");
+    const opts = parseInput(reportOptionsSchema, options, "report options");
+    if (opts.from !== undefined && opts.to !== undefined && opts.from >= opts.to) {
+      throw new VaultError("VALIDATION", "from must lie before to", { details: { field: "from" } });
+    }
+    return complianceReport(this.#ctx, appId, opts);
+  }
+
+  /** The compliance report as a readable HTML page. */
+  async reportHtml(appId: string, options: { from?: Date | string; to?: Date | string } = {}): Promise<string> {
+    return renderReportHtml(await this.report(appId, options));
   }
 
   #target(appId: string, purpose: string, id: string): { appId: string; purpose: string; id: string } {

@@ -182,12 +182,12 @@ export interface BlobPage {
 }
 
 /**
- * What the compliance report learns from the audit log (the server wires `@vault/audit`'s AuditLog). Without it the
+ * What the compliance report learns from the audit log: `@vault/audit`'s AuditLog is one (pass it). Without it the
  * report's access summary and chain status say `available: false`.
  */
 export interface BlobAuditEvidence {
   /** Counts of the app's `blob` audit entries created in [from, to), by action, outcome and actor. */
-  countEntries(filter: {
+  count(filter: {
     appId: string;
     resource: string;
     from: Date;

@@ -40,8 +40,8 @@ export async function closeAuditLogs(): Promise<void> {
 }
 
 /**
- * A blob service on `t` with a ManualClock and the real hash-chained audit log (so audit entries carry the actor), and
- * the log itself. `audit` replaces the sink (e.g. a MemoryAuditSink that fails on demand).
+ * A blob service on `t` with a ManualClock and the real hash-chained audit log (so audit entries carry the actor; also
+ * the report's evidence), and the log itself. `audit` replaces the sink (e.g. a MemoryAuditSink that fails on demand).
  */
 export function blobServiceFor(t: TestDatabase, options: Partial<BlobServiceOptions> & { audit?: AuditSink } = {}) {
   const clock = new ManualClock("2026-03-01T00:00:00Z");
@@ -52,6 +52,7 @@ export function blobServiceFor(t: TestDatabase, options: Partial<BlobServiceOpti
     keys: fileKeyring,
     clock,
     audit: options.audit ?? auditLog,
+    evidence: auditLog,
     ...options,
   });
   return { service, clock, auditLog };
