@@ -4,6 +4,8 @@ import { parseArgs } from "node:util";
 import { Keyring } from "@vault/crypto";
 import { migrate, openDatabase } from "@vault/store";
 import { generateApiKey } from "./auth/apikeys";
+import { FLAG_TARGETING_COMMANDS, FLAG_TARGETING_HELP, runFlagTargetingCli } from "./cli/flag-targeting";
+import { runSegmentsCli, SEGMENTS_HELP } from "./cli/segments";
 import { runTokensCli, TOKENS_HELP } from "./cli/tokens";
 import { writeKeyringFile } from "./keys";
 import { serve } from "./serve";
@@ -24,7 +26,7 @@ Against a running server (--url or VAULT_URL, --key or VAULT_API_KEY, --app or V
   vault apikeys list | apikeys create --name NAME --scopes a,b | apikeys revoke ID
   vault secrets get KEY [--version N] | set KEY [VALUE | -] (no value or -: read stdin) | list [--prefix P] | delete KEY
   vault flags list | get KEY | set KEY --type bool --default JSON [--enabled true|false] | evaluate KEY [--tenant T] [--user U]
-  vault config get KEY | set KEY JSON | list | resolve KEY --tenant T
+${FLAG_TARGETING_HELP}${SEGMENTS_HELP}  vault config get KEY | set KEY JSON | list | resolve KEY --tenant T
   vault audit [--action A] | audit verify
 ${TOKENS_HELP}`;
 
@@ -35,6 +37,10 @@ export async function runCli(
   stdin: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string> = process.stdin,
 ): Promise<void> {
   if (argv[0] === "tokens") return runTokensCli(argv.slice(1), env, stdin);
+  if (argv[0] === "segments") return runSegmentsCli(argv.slice(1), env, stdin);
+  if (argv[0] === "flags" && FLAG_TARGETING_COMMANDS.has(argv[1] ?? "")) {
+    return runFlagTargetingCli(argv.slice(1), env, stdin);
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

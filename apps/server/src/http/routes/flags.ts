@@ -1,6 +1,6 @@
 import { jsonValueSchema, keySchema, metadataSchema, tenantIdSchema } from "@vault/core";
 import { FLAG_TYPES } from "@vault/engine";
-import { ruleInputSchema, ruleSchema } from "@vault/flag";
+import { ruleInputSchema, ruleSchema, userIdSchema } from "@vault/flag";
 import { z } from "zod";
 import { ifNoneMatchHits } from "../etag";
 import { defineRoute, type RouteDef, timestamp } from "../route";
@@ -84,8 +84,19 @@ export const evaluationResult = z
   })
   .meta({ id: "EvaluationResult" });
 
+const userOverrideSchema = z.object({
+  id: z.string(),
+  appId: z.string(),
+  flagKey: z.string(),
+  userId: z.string(),
+  value: json,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
 const casQuery = z.object({ cas: z.coerce.number().int().min(0).optional() });
 const overrideParams = appKeyParams.extend({ tenantId: tenantIdSchema });
+const userOverrideParams = appKeyParams.extend({ userId: userIdSchema });
 
 /** Flags of an app: definitions, rules, tenant overrides, evaluation, and the snapshot SDKs evaluate locally. */
 export function flagRoutes(): RouteDef[] {
@@ -212,6 +223,43 @@ export function flagRoutes(): RouteDef[] {
       handler: async ({ vault, params }) => vault.flags.deleteOverride(params.appId, params.key, params.tenantId),
     }),
     defineRoute({
+      method: "GET",
+      url: `${one}/user-overrides`,
+      operationId: "listFlagUserOverrides",
+      summary: "A flag's individual targets (per-user values, which beat the tenant's override).",
+      tag: "flags",
+      auth: { kind: "app", scope: "flags:read" },
+      params: appKeyParams,
+      query: pageQuery,
+      response: pageOf(userOverrideSchema),
+      handler: async ({ vault, params, query }) => vault.flags.listUserOverrides(params.appId, params.key, query),
+    }),
+    defineRoute({
+      method: "PUT",
+      url: `${one}/user-overrides/:userId`,
+      operationId: "setFlagUserOverride",
+      summary: "Set a user's value of a flag (checked against the flag's type); it beats the tenant's override.",
+      tag: "flags",
+      auth: { kind: "app", scope: "flags:write" },
+      params: userOverrideParams,
+      body: z.object({ value: json }),
+      response: userOverrideSchema,
+      handler: async ({ vault, params, body }) =>
+        vault.flags.setUserOverride(params.appId, params.key, params.userId, body.value),
+    }),
+    defineRoute({
+      method: "DELETE",
+      url: `${one}/user-overrides/:userId`,
+      operationId: "deleteFlagUserOverride",
+      summary: "Remove a user's override.",
+      tag: "flags",
+      auth: { kind: "app", scope: "flags:write" },
+      params: userOverrideParams,
+      response: null,
+      status: 204,
+      handler: async ({ vault, params }) => vault.flags.deleteUserOverride(params.appId, params.key, params.userId),
+    }),
+    defineRoute({
       method: "POST",
       url: `${one}/evaluate`,
       operationId: "evaluateFlag",
@@ -252,7 +300,13 @@ export function flagRoutes(): RouteDef[] {
       tag: "flags",
       auth: { kind: "app", scope: "flags:evaluate" },
       params: appParams,
-      response: z.object({ revision: z.number().int(), appId: z.string(), flags: z.array(z.looseObject({})) }),
+      response: z.object({
+        format: z.number().int().optional(),
+        revision: z.number().int(),
+        appId: z.string(),
+        flags: z.array(z.looseObject({})),
+        segments: z.array(z.looseObject({})).optional(),
+      }),
       otherResponses: { 304: "not modified (the If-None-Match revision is current)" },
       audited: false,
       handler: async ({ vault, params, request, reply }) => {

@@ -8,6 +8,7 @@ import { flagRoutes } from "./flags";
 import { overrideRoutes } from "./overrides";
 import { rotationRoutes } from "./rotation";
 import { secretRoutes } from "./secrets";
+import { segmentRoutes } from "./segments";
 import { systemRoutes } from "./system";
 import { tokenRoutes } from "./tokens";
 
@@ -20,6 +21,7 @@ export function allRoutes(): RouteDef[] {
     ...apiKeyRoutes(),
     ...secretRoutes(),
     ...flagRoutes(),
+    ...segmentRoutes(),
     ...configRoutes(),
     ...overrideRoutes(),
     ...rotationRoutes(),
