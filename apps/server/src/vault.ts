@@ -14,6 +14,7 @@ import {
   type ChangeFeed,
   type Database,
   type Driver,
+  type EventSink,
   type Executor,
   migrate,
   openDatabase,
@@ -23,6 +24,7 @@ import {
   type VaultDb,
 } from "@vault/store";
 import { TokenService, type TokenServiceOptions } from "@vault/token";
+import { OutboxEventSink } from "@vault/webhook";
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { ApiKeyService } from "./auth/apikeys";
@@ -56,6 +58,8 @@ export interface CreateVaultOptions {
    * query/verify/export routes are then available.
    */
   audit?: AuditSink;
+  /** Replace the event sink every service writes through (tests). Default: the outbox of `@vault/webhook`. */
+  events?: EventSink;
   /** How long a key lookup is cached in-process (default 5 s; 0 disables). */
   apiKeyCacheMs?: number;
   /** Run the rotation manager, polling every this many ms (absent → no manager). */
@@ -106,6 +110,8 @@ export class Vault {
   readonly metrics: VaultMetrics;
   /** The sink every service writes audit entries through (metered). */
   readonly audit: AuditSink;
+  /** The sink every service writes change events through: the transactional outbox (`vault_events`). */
+  readonly events: EventSink;
   /** The hash-chained audit log (undefined when a test replaced the sink). */
   readonly auditLog: AuditLog | undefined;
   readonly keyring: Keyring;
@@ -165,8 +171,15 @@ export class Vault {
       const auditLog = this.auditLog;
       this.onClose(() => auditLog.close());
     }
+    this.events = options.events ?? new OutboxEventSink({ clock: this.clock });
     // The Store context every service gets (DESIGN §3): nothing is found through the database handle.
-    const common: StoreContext = { db: this.db, changes: this.changes, audit: this.audit, clock: this.clock };
+    const common: StoreContext = {
+      db: this.db,
+      changes: this.changes,
+      audit: this.audit,
+      events: this.events,
+      clock: this.clock,
+    };
     this.apps = new AppService(common);
     this.apiKeys = new ApiKeyService({ ...common, cacheMs: options.apiKeyCacheMs });
     this.secrets = new SecretService({ ...common, keys: this.keyring });

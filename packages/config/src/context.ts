@@ -1,5 +1,5 @@
 import type { Clock } from "@vault/core";
-import type { AuditSink, ConfigEntryRow, VaultDb, VaultTx } from "@vault/store";
+import type { AuditSink, ConfigEntryRow, EventSink, VaultDb, VaultTx } from "@vault/store";
 import type { AppValues } from "./cache";
 import { type ConfigChange, type ConfigChangeHub, recordConfigChange } from "./changes";
 import { toEntry } from "./rows";
@@ -9,6 +9,8 @@ import type { ConfigEntry } from "./types";
 export interface ConfigContext {
   readonly db: VaultDb;
   readonly audit: AuditSink;
+  /** Where change events go, in the change's transaction (the outbox). */
+  readonly events: EventSink;
   readonly clock: Clock;
   /** Change propagation: the service's public `changes`. */
   readonly changes: ConfigChangeHub;
@@ -16,7 +18,7 @@ export interface ConfigContext {
   readonly cache: Map<string, AppValues>;
 }
 
-/** Finish a write inside `tx`: record the change (revision bump, change log) and the audit entry. */
+/** Finish a write inside `tx`: record the change (revision bump, change log), the audit entry and the event. */
 export async function finishWrite(
   ctx: ConfigContext,
   tx: VaultTx,
@@ -33,6 +35,14 @@ export async function finishWrite(
     key: row.key,
     outcome: "success",
     metadata: { version: row.version, valueType: row.valueType, revision: change.revision, ...extra },
+  });
+  await ctx.events.emit(tx, {
+    type: action,
+    resource: "config",
+    appId: row.appId,
+    key: row.key,
+    version: row.version,
+    data: { valueType: row.valueType, revision: change.revision, ...extra },
   });
   return { entry: toEntry(row), change };
 }

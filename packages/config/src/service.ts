@@ -1,6 +1,6 @@
 import { appIdSchema, keySchema, type Page, parseInput, systemClock } from "@vault/core";
 import { asBool, asDuration, asFloat, asInt, asJson, asString, type ConfigSnapshot } from "@vault/engine";
-import { noAudit } from "@vault/store";
+import { noAudit, noEvents } from "@vault/store";
 import type { z } from "zod";
 import { loadValues } from "./cache";
 import { ConfigChangeHub, type ConfigWatcher } from "./changes";
@@ -46,6 +46,7 @@ export class ConfigService {
     this.#ctx = {
       db: options.db,
       audit: options.audit ?? noAudit,
+      events: options.events ?? noEvents,
       clock: options.clock ?? systemClock,
       changes: this.changes,
       cache,

@@ -22,6 +22,7 @@ export const ID_PREFIXES = {
   blobSweep: "blobswp",
   webhook: "whk",
   webhookDelivery: "whd",
+  event: "evt",
   segment: "seg",
   app: "app",
   apiKey: "apikey",

@@ -6,7 +6,7 @@ import { ID_PREFIXES, type IdKind, idSchema, idTimestamp, isId, isVaultError, ne
 const kinds = Object.keys(ID_PREFIXES) as IdKind[];
 
 describe("ids", () => {
-  it("registers every prefix from DESIGN §3 (and seg for flag segments, tokpwk, blobown and blobswp), each unique", () => {
+  it("registers every prefix from DESIGN §3 (and seg for flag segments, tokpwk, blobown, blobswp, and evt for outbox events), each unique", () => {
     expect(Object.values(ID_PREFIXES).sort()).toEqual(
       [
         "sec",
@@ -27,6 +27,7 @@ describe("ids", () => {
         "blobswp",
         "whk",
         "whd",
+        "evt",
         "seg",
         "app",
         "apikey",

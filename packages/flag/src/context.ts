@@ -1,6 +1,6 @@
 import type { Clock } from "@vault/core";
 import type { CustomEvaluator, RegexEngine } from "@vault/engine";
-import type { AuditSink, ChangeFeed, VaultDb } from "@vault/store";
+import type { AuditSink, ChangeFeed, EventSink, Executor, VaultDb, VaultEvent } from "@vault/store";
 import type { CacheEntry } from "./cache";
 
 /** The change-feed topic flag writes bump. */
@@ -10,6 +10,8 @@ export const FLAGS_TOPIC = "flags";
 export interface FlagContext {
   readonly db: VaultDb;
   readonly audit: AuditSink;
+  /** Where change events go, in the change's transaction (the outbox). */
+  readonly events: EventSink;
   readonly clock: Clock;
   readonly customEvaluators: Record<string, CustomEvaluator> | undefined;
   /** Runs `regex` conditions (checked on write, compiled with each snapshot). */
@@ -21,4 +23,9 @@ export interface FlagContext {
   readonly cache: Map<string, CacheEntry>;
   /** Set by close(): from then on no app is watched. */
   closed: boolean;
+}
+
+/** Write the outbox event of a flag change inside `tx`, beside its audit entry. */
+export function emitFlagEvent(ctx: FlagContext, tx: Executor, event: Omit<VaultEvent, "resource">): Promise<void> {
+  return ctx.events.emit(tx, { resource: "flag", ...event });
 }

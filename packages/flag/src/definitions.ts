@@ -3,7 +3,7 @@ import type { FlagRule, FlagType, RuleInput } from "@vault/engine";
 import { type FlagRow, flagOverrides, flagRules, flags, flagUserOverrides } from "@vault/store";
 import { and, asc, eq, gt, inArray, like, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { FlagContext } from "./context";
+import { emitFlagEvent, type FlagContext } from "./context";
 import { checkDefinition, checkDependents, checkPrerequisites, writeFlags } from "./integrity";
 import {
   findFlag,
@@ -56,6 +56,13 @@ export async function defineFlag(ctx: FlagContext, app: string, data: DefineFlag
       key: row.key,
       metadata: { version: 1, type: row.type, enabled: row.enabled, rules: rules.length },
     });
+    await emitFlagEvent(ctx, tx, {
+      type: "flag.created",
+      appId: app,
+      key: row.key,
+      version: 1,
+      data: { flagType: row.type, enabled: row.enabled },
+    });
     return toFlag(row, await loadRules(tx, row.id));
   });
 }
@@ -100,6 +107,13 @@ export async function updateFlag(
       key: flagKey,
       metadata: { version: next.version, fields: Object.keys(stripUndefined(data)).sort() },
     });
+    await emitFlagEvent(ctx, tx, {
+      type: "flag.updated",
+      appId: app,
+      key: flagKey,
+      version: next.version,
+      data: { fields: Object.keys(stripUndefined(data)).sort(), enabled: next.enabled },
+    });
     return toFlag(next, rules);
   });
 }
@@ -128,6 +142,13 @@ export async function setFlagRules(
       appId: app,
       key: flagKey,
       metadata: { version: next.version, rules: input.length },
+    });
+    await emitFlagEvent(ctx, tx, {
+      type: "flag.rules_set",
+      appId: app,
+      key: flagKey,
+      version: next.version,
+      data: { rules: input.length },
     });
     return toFlag(next, await loadRules(tx, current.id));
   });
@@ -190,6 +211,7 @@ export async function deleteFlag(
       key: flagKey,
       metadata: { version: current.version },
     });
+    await emitFlagEvent(ctx, tx, { type: "flag.deleted", appId: app, key: flagKey, version: current.version });
   });
 }
 

@@ -3,7 +3,7 @@ import { type FlagType, fitsType, type JsonValue } from "@vault/engine";
 import { type FlagOverrideRow, flagOverrides, flags } from "@vault/store";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
-import type { FlagContext } from "./context";
+import { emitFlagEvent, type FlagContext } from "./context";
 import { writeFlags } from "./integrity";
 import { findFlag, mustFindFlag, toOverride } from "./rows";
 import type { ListOverridesData } from "./schemas";
@@ -53,6 +53,13 @@ export async function setFlagOverride(
       tenantId: tenant,
       metadata: { version: current.version + 1 },
     });
+    await emitFlagEvent(ctx, tx, {
+      type: "flag.override_set",
+      appId: app,
+      key: flagKey,
+      tenantId: tenant,
+      version: current.version + 1,
+    });
     return toOverride(row as FlagOverrideRow, flagKey);
   });
 }
@@ -83,6 +90,13 @@ export async function deleteFlagOverride(
       key: flagKey,
       tenantId: tenant,
       metadata: { version: current.version + 1 },
+    });
+    await emitFlagEvent(ctx, tx, {
+      type: "flag.override_deleted",
+      appId: app,
+      key: flagKey,
+      tenantId: tenant,
+      version: current.version + 1,
     });
   });
 }

@@ -15,7 +15,7 @@ import type {
   JsonValue,
   RuleInput,
 } from "@vault/engine";
-import { ChangeFeed, noAudit } from "@vault/store";
+import { ChangeFeed, noAudit, noEvents } from "@vault/store";
 import { closeCache } from "./cache";
 import type { FlagContext } from "./context";
 import { defineFlag, deleteFlag, getFlag, listFlags, setFlagRules, updateFlag } from "./definitions";
@@ -75,6 +75,7 @@ export class FlagService {
     this.#ctx = {
       db: options.db,
       audit: options.audit ?? noAudit,
+      events: options.events ?? noEvents,
       clock: options.clock ?? systemClock,
       customEvaluators: options.customEvaluators,
       regexEngine: options.regexEngine ?? re2RegexEngine,

@@ -31,8 +31,10 @@ import {
   type ConfigOverrideRow,
   configEntries,
   configOverrides,
+  type EventSink,
   type Executor,
   noAudit,
+  noEvents,
   type StoreContext,
   type VaultDb,
   type VaultTx,
@@ -97,6 +99,7 @@ export class OverrideService {
   readonly #db: VaultDb;
   readonly #config: ConfigService;
   readonly #audit: AuditSink;
+  readonly #events: EventSink;
   readonly #clock: Clock;
   #resolver: Resolver | undefined;
 
@@ -104,6 +107,7 @@ export class OverrideService {
     this.#db = options.db;
     this.#config = options.config;
     this.#audit = options.audit ?? noAudit;
+    this.#events = options.events ?? noEvents;
     this.#clock = options.clock ?? systemClock;
   }
 
@@ -277,6 +281,15 @@ export class OverrideService {
       tenantId: row.tenantId,
       outcome: "success",
       metadata: { version: row.version, valueType: row.valueType, revision: change.revision },
+    });
+    await this.#events.emit(tx, {
+      type: action,
+      resource: "override",
+      appId: row.appId,
+      key: row.key,
+      tenantId: row.tenantId,
+      version: row.version,
+      data: { valueType: row.valueType, revision: change.revision },
     });
     return { override: toOverride(row), change };
   }

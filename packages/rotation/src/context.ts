@@ -1,6 +1,14 @@
 import type { Clock } from "@vault/core";
 import type { SecretService } from "@vault/secret";
-import { type AuditEvent, type AuditSink, type Executor, noAudit, type VaultDb } from "@vault/store";
+import {
+  type AuditEvent,
+  type AuditSink,
+  type EventSink,
+  type Executor,
+  noAudit,
+  type VaultDb,
+  type VaultEvent,
+} from "@vault/store";
 import type { Rotator } from "./strategies";
 
 /**
@@ -11,6 +19,8 @@ export interface RotationServiceContext {
   readonly db: VaultDb;
   readonly secrets: SecretService;
   readonly audit: AuditSink;
+  /** Where change events go, in the change's transaction (the outbox). */
+  readonly events: EventSink;
   readonly clock: Clock;
   /** How long a started rotation keeps its policy to itself. */
   readonly leaseMs: number;
@@ -25,4 +35,9 @@ export function rotatorKey(appId: string, secretKey: string): string {
 /** Audit inside `tx` (a failing write rolls the operation back); nothing to do without an audit sink. */
 export async function recordEvent(ctx: RotationServiceContext, tx: Executor, event: AuditEvent): Promise<void> {
   if (ctx.audit !== noAudit) await ctx.audit.record(tx, event);
+}
+
+/** Write the outbox event of a rotation change inside `tx`, beside its audit entry. */
+export function emitEvent(ctx: RotationServiceContext, tx: Executor, event: VaultEvent): Promise<void> {
+  return ctx.events.emit(tx, event);
 }

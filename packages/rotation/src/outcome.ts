@@ -3,8 +3,8 @@ import type { SecretValue } from "@vault/secret";
 import { type Executor, type RotationPolicyRow, type RotationRow, rotationPolicies, rotations } from "@vault/store";
 import { eq } from "drizzle-orm";
 import type { Claim } from "./claim";
-import { type RotationServiceContext, recordEvent } from "./context";
-import { rotationEvent, toRecord } from "./rows";
+import { emitEvent, type RotationServiceContext, recordEvent } from "./context";
+import { rotationChange, rotationEvent, toRecord } from "./rows";
 import type { BackoffFn, RotationRecord } from "./types";
 
 /**
@@ -43,6 +43,7 @@ export async function recordSuccess(
   }
   const row = await insertRecord(tx, claim, { newVersion: written.version, outcome: "success" });
   await recordEvent(ctx, tx, rotationEvent(row, policy.strategy));
+  await emitEvent(ctx, tx, rotationChange(row));
   return toRecord(row);
 }
 
@@ -84,6 +85,15 @@ export async function recordFailure(
       ...(failures === undefined ? {} : { failures }),
     },
   });
+  // The error's code only, as in the audit entry: a rotator's message is free text that could quote a value.
+  await emitEvent(
+    ctx,
+    tx,
+    rotationChange(row, {
+      errorCode: isVaultError(error) ? error.code : "ROTATOR_FAILED",
+      ...(failures === undefined ? {} : { failures }),
+    }),
+  );
   return toRecord(row);
 }
 

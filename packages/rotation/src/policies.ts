@@ -1,8 +1,8 @@
 import { decodeCursor, newId, notFound, type Page, toPage, VaultError } from "@vault/core";
 import { type Executor, type RotationPolicyRow, rotationPolicies, withTransaction } from "@vault/store";
 import { and, asc, eq, gt } from "drizzle-orm";
-import { type RotationServiceContext, recordEvent } from "./context";
-import { policyEvent, toPolicy } from "./rows";
+import { emitEvent, type RotationServiceContext, recordEvent } from "./context";
+import { policyChange, policyEvent, toPolicy } from "./rows";
 import { type CreatePolicyData, type ListOptions, policyCursorSchema, type UpdatePolicyData } from "./schemas";
 import { normalizeParams, type RotationStrategy } from "./strategies";
 import type { RotationPolicy } from "./types";
@@ -38,6 +38,7 @@ export async function createPolicy(
       });
     }
     await recordEvent(ctx, tx, policyEvent("rotation.policy_created", row));
+    await emitEvent(ctx, tx, policyChange("rotation.policy_created", row));
     return toPolicy(row);
   });
 }
@@ -96,6 +97,7 @@ export async function updatePolicy(
       .where(eq(rotationPolicies.id, current.id))
       .returning();
     await recordEvent(ctx, tx, policyEvent("rotation.policy_updated", row!));
+    await emitEvent(ctx, tx, policyChange("rotation.policy_updated", row!));
     return toPolicy(row!);
   });
 }
@@ -106,6 +108,7 @@ export async function deletePolicy(ctx: RotationServiceContext, appId: string, s
     const current = await findPolicy(tx, appId, secretKey, true);
     await tx.delete(rotationPolicies).where(eq(rotationPolicies.id, current.id));
     await recordEvent(ctx, tx, policyEvent("rotation.policy_deleted", current));
+    await emitEvent(ctx, tx, policyChange("rotation.policy_deleted", current));
   });
 }
 

@@ -1,4 +1,4 @@
-import type { AuditEvent, RotationPolicyRow, RotationRow } from "@vault/store";
+import type { AuditEvent, RotationPolicyRow, RotationRow, VaultEvent } from "@vault/store";
 import type { RotationStrategy } from "./strategies";
 import type { RotationPolicy, RotationRecord } from "./types";
 
@@ -45,6 +45,35 @@ export function policyEvent(action: string, row: RotationPolicyRow): AuditEvent 
     appId: row.appId,
     key: row.secretKey,
     metadata: { policyId: row.id, intervalMs: row.intervalMs, enabled: row.enabled, strategy: row.strategy },
+  };
+}
+
+/** The outbox event of a policy change (`rotation.policy_created`, …): keyed by the secret it rotates. */
+export function policyChange(type: string, row: RotationPolicyRow): VaultEvent {
+  return {
+    type,
+    resource: "rotation_policy",
+    appId: row.appId,
+    key: row.secretKey,
+    data: { policyId: row.id, intervalMs: row.intervalMs, enabled: row.enabled, strategy: row.strategy },
+  };
+}
+
+/** The outbox event of a rotation attempt: `secret.rotated` with the new version, or `secret.rotation_failed`. */
+export function rotationChange(row: RotationRow, extra: Record<string, unknown> = {}): VaultEvent {
+  return {
+    type: row.outcome === "success" ? "secret.rotated" : "secret.rotation_failed",
+    resource: "secret",
+    appId: row.appId,
+    key: row.secretKey,
+    ...(row.newVersion === null ? {} : { version: row.newVersion }),
+    data: {
+      rotationId: row.id,
+      policyId: row.policyId,
+      oldVersion: row.oldVersion,
+      trigger: row.trigger,
+      ...extra,
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { appIdSchema, keySchema, type Page, parseInput, systemClock, VaultError } from "@vault/core";
-import { noAudit } from "@vault/store";
+import { noAudit, noEvents } from "@vault/store";
 import { type RotationServiceContext, rotatorKey } from "./context";
 import { createPolicy, deletePolicy, findPolicy, listPolicies, updatePolicy } from "./policies";
 import { listRecords } from "./records";
@@ -32,6 +32,7 @@ export class RotationService {
       db: options.db,
       secrets: options.secrets,
       audit: options.audit ?? noAudit,
+      events: options.events ?? noEvents,
       clock: options.clock ?? systemClock,
       leaseMs: parseInput(leaseMsSchema.default(DEFAULT_LEASE_MS), options.leaseMs, "leaseMs"),
       rotators: new Map(),

@@ -4,6 +4,7 @@ import {
   type AuditEvent,
   type AuditOutcome,
   type AuditSink,
+  type EventSink,
   type Executor,
   type VaultDb,
   withTransaction,
@@ -15,6 +16,8 @@ export interface SecretContext {
   readonly db: VaultDb;
   readonly keys: KeyProvider;
   readonly audit: AuditSink;
+  /** Where change events go, in the change's transaction (the outbox). */
+  readonly events: EventSink;
   readonly clock: Clock;
   /** Versions a new secret keeps readable (a secret's own `maxVersions` wins once set). */
   readonly maxVersions: number;
@@ -39,4 +42,13 @@ export function recordSecretEvent(
   event: Omit<AuditEvent, "resource"> & { outcome?: AuditOutcome },
 ): Promise<void> {
   return ctx.audit.record(tx, { resource: "secret", outcome: "success", ...event });
+}
+
+/** The outbox event of a secret change, inside `tx` beside its audit entry: keys and versions, never a value. */
+export function emitSecretEvent(
+  ctx: SecretContext,
+  tx: Executor,
+  event: { type: string; appId: string; key: string; version?: number; data?: Record<string, unknown> },
+): Promise<void> {
+  return ctx.events.emit(tx, { resource: "secret", ...event });
 }

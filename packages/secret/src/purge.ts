@@ -1,7 +1,7 @@
 import { lengthPrefixed, sha256 } from "@vault/crypto";
 import { type Executor, type SecretRow, type SecretVersionRow, secrets, secretVersions } from "@vault/store";
 import { asc, eq } from "drizzle-orm";
-import { recordSecretEvent, type SecretContext } from "./context";
+import { emitSecretEvent, recordSecretEvent, type SecretContext } from "./context";
 import { findHead } from "./read";
 import type { PurgeResult } from "./types";
 
@@ -22,6 +22,13 @@ export async function purgeSecret(ctx: SecretContext, tx: Executor, appId: strin
     appId,
     key,
     metadata: { secretId: head.id, versionsRemoved: rows.length, proof, proofAlgorithm: "sha256" },
+  });
+  await emitSecretEvent(ctx, tx, {
+    type: "secret.purged",
+    appId,
+    key,
+    version: head.currentVersion,
+    data: { secretId: head.id, versionsRemoved: rows.length },
   });
   return { secretId: head.id, appId, key, versionsRemoved: rows.length, purgedAt, proof };
 }

@@ -1,5 +1,5 @@
 import { appIdSchema, keySchema, type Page, parseInput, systemClock, validation } from "@vault/core";
-import { noAudit } from "@vault/store";
+import { noAudit, noEvents } from "@vault/store";
 import { inTransaction, type SecretContext } from "./context";
 import { purgeSecret } from "./purge";
 import { findHead, getSecret, listSecrets, prepareReads, statSecret } from "./read";
@@ -52,6 +52,7 @@ export class SecretService {
       db: options.db,
       keys: options.keys,
       audit: options.audit ?? noAudit,
+      events: options.events ?? noEvents,
       clock: options.clock ?? systemClock,
       maxVersions: parseInput(maxVersionsSchema.default(DEFAULT_MAX_VERSIONS), options.maxVersions, "maxVersions"),
       maxValueBytes: options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES,

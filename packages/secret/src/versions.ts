@@ -1,7 +1,7 @@
 import { VaultError } from "@vault/core";
 import { type Executor, type SecretVersionRow, secrets, secretVersions } from "@vault/store";
 import { and, asc, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
-import { recordSecretEvent, type SecretContext } from "./context";
+import { emitSecretEvent, recordSecretEvent, type SecretContext } from "./context";
 import { findHead } from "./read";
 import { destroyed, toVersionInfo } from "./rows";
 import type { SecretVersionInfo, VersionsChanged } from "./types";
@@ -77,5 +77,15 @@ export async function changeVersions(
   const versions = rows.map((r) => r.version).sort((a, b) => a - b);
   await tx.update(secrets).set({ updatedAt: now }).where(eq(secrets.id, head.id));
   await recordSecretEvent(ctx, tx, { action: verb.action, appId, key, metadata: { versions, requested: wanted } });
+  // Versions already in the target state changed nothing: no event for them.
+  if (versions.length > 0) {
+    await emitSecretEvent(ctx, tx, {
+      type: verb.action,
+      appId,
+      key,
+      version: head.currentVersion,
+      data: { versions },
+    });
+  }
   return { versions };
 }

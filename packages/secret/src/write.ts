@@ -2,7 +2,7 @@ import { newId, VaultError } from "@vault/core";
 import { sealValue } from "@vault/crypto";
 import { type Executor, type SecretRow, secrets, secretVersions } from "@vault/store";
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
-import { recordSecretEvent, type SecretContext } from "./context";
+import { emitSecretEvent, recordSecretEvent, type SecretContext } from "./context";
 import { actorLabel, destroyed, envelopePlace, toMeta } from "./rows";
 import type { SetInput } from "./schemas";
 import type { SecretMeta } from "./types";
@@ -75,6 +75,16 @@ export async function setSecret(
     metadata: {
       version,
       ...(opts.cas === undefined ? {} : { cas: opts.cas }),
+      ...(pruned.length === 0 ? {} : { prunedVersions: pruned }),
+    },
+  });
+  await emitSecretEvent(ctx, tx, {
+    type: "secret.set",
+    appId,
+    key,
+    version,
+    data: {
+      ...(row.expiresAt === null ? {} : { expiresAt: row.expiresAt.toISOString() }),
       ...(pruned.length === 0 ? {} : { prunedVersions: pruned }),
     },
   });

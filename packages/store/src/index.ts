@@ -22,6 +22,7 @@ export {
   type VaultTx,
   withTransaction,
 } from "./database";
+export { type EventSink, MemoryEventSink, noEvents, type VaultEvent } from "./events";
 export { byteOrderKeyset } from "./keyset";
 export { MIGRATIONS_FOLDER, migrate, pendingMigrations } from "./migrate";
 export { bytea, jsonValue, utc } from "./schema/columns";

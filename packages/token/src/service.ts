@@ -1,5 +1,5 @@
 import { appIdSchema, parseInput, systemClock, validation } from "@vault/core";
-import { noAudit } from "@vault/store";
+import { noAudit, noEvents } from "@vault/store";
 import { z } from "zod";
 import { AppKeyCache } from "./app-keys";
 import { changeAllPasswords, changeTokenPassword } from "./change-password";
@@ -69,6 +69,7 @@ export class TokenService {
       db: options.db,
       keys: options.keys,
       audit: options.audit ?? noAudit,
+      events: options.events ?? noEvents,
       clock: options.clock ?? systemClock,
       kdfParams: (kdf.params as Argon2Params | undefined) ?? ARGON2_PRESETS[kdf.preset ?? "default"],
       kdf: (kdf.derive as PasswordKdf | undefined) ?? argon2id,

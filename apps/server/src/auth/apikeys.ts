@@ -16,7 +16,9 @@ import {
   type AuditSink,
   apiKeys,
   apps,
+  type EventSink,
   noAudit,
+  noEvents,
   type StoreContext,
   type VaultDb,
   withTransaction,
@@ -91,6 +93,7 @@ export interface ApiKeyServiceOptions extends Omit<StoreContext, "changes"> {
 export class ApiKeyService {
   readonly #db: VaultDb;
   readonly #audit: AuditSink;
+  readonly #events: EventSink;
   readonly #clock: Clock;
   readonly #touchEveryMs: number;
   /**
@@ -103,6 +106,7 @@ export class ApiKeyService {
   constructor(options: ApiKeyServiceOptions) {
     this.#db = options.db;
     this.#audit = options.audit ?? noAudit;
+    this.#events = options.events ?? noEvents;
     this.#clock = options.clock ?? systemClock;
     this.#touchEveryMs = options.touchEveryMs ?? 60_000;
     const cacheMs = options.cacheMs ?? 5_000;
@@ -151,6 +155,13 @@ export class ApiKeyService {
         key: row!.id,
         metadata: { name, scopes },
       });
+      await this.#events.emit(tx, {
+        type: "apikey.created",
+        resource: "api_key",
+        appId,
+        key: row!.id,
+        data: { name, scopes: row!.scopes },
+      });
       return toInfo(row!);
     });
     return { apiKey, key };
@@ -192,6 +203,7 @@ export class ApiKeyService {
       if (row.revokedAt) return toInfo(row);
       const [updated] = await tx.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, keyId)).returning();
       await this.#audit.record(tx, { action: "apikey.revoked", resource: "api_key", appId, key: keyId });
+      await this.#events.emit(tx, { type: "apikey.revoked", resource: "api_key", appId, key: keyId });
       return toInfo(updated!);
     });
     if (this.#cache) {

@@ -1,0 +1,1 @@
+export { eventRow, OutboxEventSink } from "./outbox";
