@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@vault/store/testing";
 import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
 import type { Scope } from "../src/auth/scopes";
-import { buildServer } from "../src/http/server";
+import { type BuildServerOptions, buildServer } from "../src/http/server";
 import type { UiOption } from "../src/http/ui";
 import { createVault, type Vault } from "../src/vault";
 
@@ -28,7 +28,13 @@ export interface TestServer {
 
 /** A server over a fresh test database, with a bootstrapped instance-admin key. */
 export async function startTestServer(
-  options: { audit?: AuditSink; realAudit?: boolean; keyringFile?: string; ui?: UiOption } = {},
+  options: {
+    audit?: AuditSink;
+    realAudit?: boolean;
+    keyringFile?: string;
+    ui?: UiOption;
+    server?: BuildServerOptions;
+  } = {},
 ): Promise<TestServer> {
   const testDb = await createTestDatabase();
   const audit = new MemoryAuditSink();
@@ -43,7 +49,11 @@ export async function startTestServer(
   });
   const { generatedKey } = await vault.apiKeys.bootstrap();
   // Tests send many refused requests from one address: the failed-auth limit has a test of its own.
-  const server = await buildServer(vault, { failedAuth: { max: 1_000_000, windowMs: 60_000 }, ui: options.ui });
+  const server = await buildServer(vault, {
+    failedAuth: { max: 1_000_000, windowMs: 60_000 },
+    ui: options.ui,
+    ...options.server,
+  });
   const call: TestServer["call"] = async (method, url, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.key) headers.authorization = `Bearer ${opts.key}`;

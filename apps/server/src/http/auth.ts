@@ -86,10 +86,13 @@ export function authenticationHook(options: AuthenticationHookOptions) {
       await deny(request, auth, "other_app", { targetApp: appId.slice(0, 64) });
       throw new VaultError("NOT_FOUND", "app not found", { details: { appId: appId.slice(0, 64) } });
     }
-    if (!asInstanceAdmin && !hasScope(auth.scopes, required.scope)) {
-      await deny(request, auth, "missing_scope", { required: required.scope });
-      throw new VaultError("FORBIDDEN", `this API key lacks the scope "${required.scope}"`, {
-        details: { required: required.scope },
+    const anyOf = typeof required.scope === "string" ? [required.scope] : required.scope;
+    if (!asInstanceAdmin && !anyOf.some((scope) => hasScope(auth.scopes, scope))) {
+      const named = anyOf.join('" or "');
+      const requiredScope = anyOf.length === 1 ? anyOf[0] : anyOf;
+      await deny(request, auth, "missing_scope", { required: requiredScope });
+      throw new VaultError("FORBIDDEN", `this API key lacks the scope "${named}"`, {
+        details: { required: requiredScope },
       });
     }
   };

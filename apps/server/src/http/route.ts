@@ -14,15 +14,16 @@ export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
  * - `metrics`: anyone, unless the server was given a metrics token: then `Authorization: Bearer <that token>`;
  * - `key`: any valid key (e.g. "who am I");
  * - `instance`: an instance-admin key (an `admin` key of the system app);
- * - `app`: a key of the app named by the `:appId` path parameter holding `scope`; with `instanceAdmin: true` an
- *   instance-admin key may also act on any app (app and API-key management only).
+ * - `app`: a key of the app named by the `:appId` path parameter holding `scope` (one of them, when a list: the
+ *   handler sees `auth.scopes` and serves what they allow); with `instanceAdmin: true` an instance-admin key may also
+ *   act on any app (app and API-key management only).
  */
 export type RouteAuth =
   | { kind: "public" }
   | { kind: "metrics" }
   | { kind: "key" }
   | { kind: "instance" }
-  | { kind: "app"; scope: Scope; instanceAdmin?: true };
+  | { kind: "app"; scope: Scope | readonly Scope[]; instanceAdmin?: true };
 
 export interface RouteContext<P, Q, B> {
   params: P;

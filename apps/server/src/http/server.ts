@@ -18,12 +18,15 @@ import { deniedRequestsCounter, httpMetricsHook } from "./metrics";
 import { useOpenApi } from "./openapi";
 import { type RouteDef, registerRoute } from "./route";
 import { allRoutes } from "./routes/index";
+import { StreamHub, type StreamHubOptions } from "./stream/hub";
 import { type UiOption, useAdminUi } from "./ui";
 
 declare module "fastify" {
   interface FastifyInstance {
     /** Where refused requests are audited (summaries of repeated ones are written when their window ends). */
     denialAudit: DenialAudit;
+    /** The live event streams (GET /v1/apps/:appId/stream). */
+    streamHub: StreamHub;
   }
 }
 
@@ -48,6 +51,8 @@ export interface BuildServerOptions {
    * a few routes allow longer). A database that hangs then costs callers a bounded wait, never a hang.
    */
   requestTimeoutMs?: number;
+  /** Event streams: heartbeat interval, the unread bytes a client may leave before it is dropped, timers (tests). */
+  stream?: StreamHubOptions;
   /** Extra routes (tests). */
   routes?: RouteDef[];
   /** Where the admin UI's built files are (default: the `@vault/web` package's build); false serves no UI. */
@@ -103,6 +108,10 @@ export async function buildServer(vault: Vault, options: BuildServerOptions = {}
   });
   app.decorate("denialAudit", denials);
   app.addHook("onClose", () => denials.close());
+  const streams = new StreamHub(vault, app.log, options.stream);
+  app.decorate("streamHub", streams);
+  // Before the server waits for in-flight requests: open streams would hold shutdown until its timeout.
+  app.addHook("preClose", () => streams.close());
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);

@@ -9,6 +9,7 @@ import { overrideRoutes } from "./overrides";
 import { rotationRoutes } from "./rotation";
 import { secretRoutes } from "./secrets";
 import { segmentRoutes } from "./segments";
+import { streamRoutes } from "./stream";
 import { systemRoutes } from "./system";
 import { tokenRoutes } from "./tokens";
 
@@ -24,6 +25,7 @@ export function allRoutes(): RouteDef[] {
     ...segmentRoutes(),
     ...configRoutes(),
     ...overrideRoutes(),
+    ...streamRoutes(),
     ...rotationRoutes(),
     ...tokenRoutes(),
     ...auditRoutes(),
