@@ -1,6 +1,6 @@
 import type { Clock } from "@vault/core";
 import type { KeyProvider } from "@vault/crypto";
-import type { AuditEvent, AuditOutcome, AuditSink, Executor, VaultDb } from "@vault/store";
+import type { AuditEvent, AuditOutcome, AuditSink, EventSink, Executor, VaultDb, VaultEvent } from "@vault/store";
 import type { AppKeyCache } from "./keys";
 import type { BlobAuditEvidence } from "./types";
 
@@ -9,6 +9,8 @@ export interface BlobContext {
   readonly db: VaultDb;
   readonly keys: KeyProvider;
   readonly audit: AuditSink;
+  /** Where change events go, in the change's transaction (the outbox). */
+  readonly events: EventSink;
   readonly clock: Clock;
   readonly maxBlobBytes: number;
   readonly sweepBatchSize: number;
@@ -33,4 +35,9 @@ export function recordBlobEvent(ctx: BlobContext, tx: Executor, event: BlobAudit
 /** Audit something that changed nothing (a refusal, a listing); durable before the caller is answered. */
 export function recordBlobDetached(ctx: BlobContext, event: BlobAuditEvent): Promise<void> {
   return ctx.audit.recordDetached({ resource: "blob", outcome: "success", ...event });
+}
+
+/** The outbox event of a blob change, inside `tx` beside its audit entry: ids and sizes, never content or an owner. */
+export function emitBlobEvent(ctx: BlobContext, tx: Executor, event: Omit<VaultEvent, "resource">): Promise<void> {
+  return ctx.events.emit(tx, { resource: "blob", ...event });
 }

@@ -1,6 +1,6 @@
 import { type BlobPolicyRow, blobPolicies, blobs, type Executor, withTransaction } from "@vault/store";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
-import { type BlobContext, recordBlobEvent } from "./context";
+import { type BlobContext, emitBlobEvent, recordBlobEvent } from "./context";
 import { toPolicy } from "./rows";
 import type { PolicyInput } from "./schemas";
 import type { BlobPolicy, SetPolicyResult } from "./types";
@@ -79,6 +79,12 @@ export async function setPolicy(
       appId,
       key: purpose,
       metadata: { created: existing === undefined, ...values, updatedAt: now.toISOString(), entriesShortened },
+    });
+    await emitBlobEvent(ctx, tx, {
+      type: "blob.policy_set",
+      appId,
+      key: purpose,
+      data: { created: existing === undefined, entriesShortened },
     });
     return { policy: toPolicy(row!), created: existing === undefined, entriesShortened };
   });

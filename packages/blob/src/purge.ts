@@ -1,7 +1,7 @@
 import type { BlobRow, Executor } from "@vault/store";
 import { blobPurges, blobs } from "@vault/store";
 import { inArray } from "drizzle-orm";
-import { auditKey, type BlobContext, recordBlobEvent } from "./context";
+import { auditKey, type BlobContext, emitBlobEvent, recordBlobEvent } from "./context";
 import { purgeProof } from "./proof";
 import type { PurgeProof, PurgeReason } from "./types";
 
@@ -90,6 +90,15 @@ export async function purgeRows(
           proof: p.proof,
         })),
       },
+    });
+  }
+  // One event per entry (a sweep's batch is bounded): subscribers learn which entry went and why, not its digest.
+  for (const proof of proofs) {
+    await emitBlobEvent(ctx, tx, {
+      type: "blob.purged",
+      appId: proof.appId,
+      key: auditKey(proof.purpose, proof.id),
+      data: { blobId: proof.blobId, purpose: proof.purpose, reason: proof.reason },
     });
   }
   return proofs;

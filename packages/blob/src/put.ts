@@ -2,7 +2,7 @@ import { newId, VaultError } from "@vault/core";
 import { blobOwnerKeys, blobs, withTransaction } from "@vault/store";
 import { and, eq, isNull } from "drizzle-orm";
 import { decideAccess, identityOf, type ResolvedCaller } from "./access";
-import { auditKey, type BlobContext, recordBlobEvent } from "./context";
+import { auditKey, type BlobContext, emitBlobEvent, recordBlobEvent } from "./context";
 import { sealBlob } from "./envelope";
 import { enforce } from "./guard";
 import { findOrCreateOwnerKey } from "./keys";
@@ -111,6 +111,18 @@ export async function putBlob(
             size: data.length,
             expiresAt: expiresAt.toISOString(),
             maxRetrievals,
+            replaced: existing !== undefined,
+          },
+        });
+        await emitBlobEvent(ctx, tx, {
+          type: "blob.stored",
+          appId,
+          key: auditKey(purpose, id),
+          data: {
+            blobId,
+            purpose,
+            size: data.length,
+            expiresAt: expiresAt.toISOString(),
             replaced: existing !== undefined,
           },
         });

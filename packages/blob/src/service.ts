@@ -1,5 +1,5 @@
 import { appIdSchema, currentActor, parseInput, runAs, systemClock, VaultError } from "@vault/core";
-import { noAudit } from "@vault/store";
+import { noAudit, noEvents } from "@vault/store";
 import { z } from "zod";
 import type { ResolvedCaller } from "./access";
 import type { BlobContext } from "./context";
@@ -79,6 +79,7 @@ export class BlobService {
       db: options.db,
       keys: options.keys,
       audit: options.audit ?? noAudit,
+      events: options.events ?? noEvents,
       clock: options.clock ?? systemClock,
       maxBlobBytes: settings.maxBlobBytes,
       sweepBatchSize: settings.sweepBatchSize,

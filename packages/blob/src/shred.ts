@@ -1,6 +1,6 @@
 import { blobOwnerKeys, blobs, withTransaction } from "@vault/store";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { type BlobContext, recordBlobEvent } from "./context";
+import { type BlobContext, emitBlobEvent, recordBlobEvent } from "./context";
 import type { ShredResult } from "./types";
 
 /**
@@ -35,6 +35,12 @@ export async function shredOwner(ctx: BlobContext, appId: string, owner: string)
       appId,
       metadata: { owner, shredded: keys.length > 0, entries: entries.length },
       sensitive: ["owner"],
+    });
+    // The owner is HMAC'd in the audit entry; an event leaves the system, so it does not name the owner at all.
+    await emitBlobEvent(ctx, tx, {
+      type: "blob.owner_shredded",
+      appId,
+      data: { shredded: keys.length > 0, entries: entries.length },
     });
     return { shredded: keys.length > 0, entries: entries.length };
   });

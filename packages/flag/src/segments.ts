@@ -123,6 +123,7 @@ export async function defineSegment(ctx: FlagContext, app: string, data: DefineS
       key: row.key,
       metadata: { version: 1, conditions: constraints.length },
     });
+    await emitSegmentEvent(ctx, tx, { type: "segment.created", appId: app, key: row.key, version: 1 });
     return toSegment(row);
   });
 }
@@ -167,6 +168,7 @@ export async function updateSegment(
           .sort(),
       },
     });
+    await emitSegmentEvent(ctx, tx, { type: "segment.updated", appId: app, key, version: next.version });
     return toSegment(next);
   });
 }
@@ -226,5 +228,14 @@ export async function deleteSegment(
       key,
       metadata: { version: current.version },
     });
+    await emitSegmentEvent(ctx, tx, { type: "segment.deleted", appId: app, key, version: current.version });
   });
+}
+
+function emitSegmentEvent(
+  ctx: FlagContext,
+  tx: Executor,
+  event: { type: string; appId: string; key: string; version: number },
+): Promise<void> {
+  return ctx.events.emit(tx, { resource: "segment", ...event });
 }

@@ -5,7 +5,7 @@ import { type FlagType, fitsType, type JsonValue } from "@vault/engine";
 import { type FlagUserOverrideRow, flags, flagUserOverrides } from "@vault/store";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
-import type { FlagContext } from "./context";
+import { emitFlagEvent, type FlagContext } from "./context";
 import { writeFlags } from "./integrity";
 import { findFlag, mustFindFlag } from "./rows";
 import type { ListOverridesData } from "./schemas";
@@ -66,6 +66,13 @@ export async function setFlagUserOverride(
       key: flagKey,
       metadata: { version: current.version + 1, userId },
     });
+    await emitFlagEvent(ctx, tx, {
+      type: "flag.user_override_set",
+      appId: app,
+      key: flagKey,
+      version: current.version + 1,
+      data: { userId },
+    });
     return toUserOverride(row as FlagUserOverrideRow, flagKey);
   });
 }
@@ -95,6 +102,13 @@ export async function deleteFlagUserOverride(
       appId: app,
       key: flagKey,
       metadata: { version: current.version + 1, userId },
+    });
+    await emitFlagEvent(ctx, tx, {
+      type: "flag.user_override_deleted",
+      appId: app,
+      key: flagKey,
+      version: current.version + 1,
+      data: { userId },
     });
   });
 }

@@ -1,3 +1,4 @@
+import { BlobService } from "@vault/blob";
 import { ConfigService } from "@vault/config";
 import { isVaultError, ManualClock, runAs, VaultError } from "@vault/core";
 import { Keyring } from "@vault/crypto";
@@ -29,6 +30,7 @@ describe(`the transactional outbox on ${kind}`, () => {
   let overrides: OverrideService;
   let rotation: RotationService;
   let tokens: TokenService;
+  let blobs: BlobService;
 
   beforeAll(async () => {
     t = await createTestDatabase();
@@ -40,6 +42,7 @@ describe(`the transactional outbox on ${kind}`, () => {
     overrides = new OverrideService({ ...common, config });
     rotation = new RotationService({ ...common, secrets });
     tokens = new TokenService({ ...common, keys, kdf: { preset: "lightweight" } });
+    blobs = new BlobService({ ...common, keys });
   });
   afterAll(async () => {
     await flags.close();
@@ -137,6 +140,52 @@ describe(`the transactional outbox on ${kind}`, () => {
       { type: "flag.deleted", resource: "flag", key: "checkout", version: 5, tenantId: null },
     ]);
     expect(rows[1]!.data).toEqual({ fields: ["enabled"], enabled: true });
+  });
+
+  it("segments and per-user overrides of flags", async () => {
+    await flags.define("seg", { key: "beta", type: "bool", defaultValue: false });
+    await flags.defineSegment("seg", {
+      key: "eu",
+      constraints: [{ attribute: "region", operator: "eq", values: ["eu"] }],
+    });
+    await flags.updateSegment("seg", "eu", { description: "the EU" });
+    await flags.setUserOverride("seg", "beta", "user-7", true);
+    await flags.deleteUserOverride("seg", "beta", "user-7");
+    await flags.deleteSegment("seg", "eu");
+    const rows = await written("seg");
+    expect(rows.map((r) => [r.type, r.resource, r.key, r.version])).toEqual([
+      ["flag.created", "flag", "beta", 1],
+      ["segment.created", "segment", "eu", 1],
+      ["segment.updated", "segment", "eu", 2],
+      ["flag.user_override_set", "flag", "beta", 2],
+      ["flag.user_override_deleted", "flag", "beta", 3],
+      ["segment.deleted", "segment", "eu", 2],
+    ]);
+    expect(rows[3]!.data).toEqual({ userId: "user-7" });
+  });
+
+  it("blobs: stored, policy set, purged, owner shredded — never content; the shredded owner is not named", async () => {
+    const content = new TextEncoder().encode(CANARY);
+    await blobs.setPolicy("blb", "card", { maxRetentionDays: 30, defaultTtlDays: 7 });
+    await blobs.put("blb", "card", "pay-1", content, {}, { identity: "alice" });
+    await blobs.put("blb", "card", "pay-2", content, {}, { identity: "alice" });
+    await blobs.delete("blb", "card", "pay-1", { identity: "alice" });
+    await blobs.shredOwner("blb", "alice");
+    const rows = await written("blb");
+    expect(rows.map((r) => [r.type, r.key])).toEqual([
+      ["blob.policy_set", "card"],
+      ["blob.stored", "card/pay-1"],
+      ["blob.stored", "card/pay-2"],
+      ["blob.purged", "card/pay-1"],
+      ["blob.owner_shredded", null],
+    ]);
+    expect(rows[1]!.data).toMatchObject({ purpose: "card", size: content.length, replaced: false });
+    expect(rows[3]!.data).toMatchObject({ purpose: "card", reason: expect.any(String) });
+    expect(rows[4]!.data).toEqual({ shredded: true, entries: 1 });
+    // The caller that stored an entry is its actor; a shred names nobody (the audit entry keeps the owner HMAC'd).
+    expect(rows[1]!.actor).toEqual({ userId: "alice" });
+    expect(JSON.stringify(rows[4])).not.toContain("alice");
+    expect(JSON.stringify(rows)).not.toContain("canary");
   });
 
   it("config and overrides: set, rolled back, deleted; override set and deleted — never the value", async () => {
