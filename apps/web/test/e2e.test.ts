@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   browserAvailable,
   buildUi,
@@ -12,6 +12,9 @@ import {
   screenshot,
   startServer,
 } from "./harness";
+
+const SECRET_VALUE = "canary-7f3a9c-hunter2";
+const FLAG_KEY = "checkout.new-flow";
 
 // The admin UI in a real browser against a real server process on PGlite: one server, one browser, the pages in the
 // order a person would use them.
@@ -26,8 +29,32 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     buildUi();
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // A step that cannot happen fails in seconds, naming the locator, rather than at the test's own timeout.
+    context.setDefaultTimeout(10_000);
     page = await context.newPage();
   }, 180_000);
+
+  /** The API as a service would call it (to compare the UI with). */
+  const api = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${server.adminKey}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return response.json();
+  };
+
+  const signIn = async (target: Page, key = server.adminKey) => {
+    await target.goto(`${server.url}/ui/`);
+    await target.getByLabel("API key").fill(key);
+    await target.getByRole("button", { name: "Sign in" }).click();
+    await target.getByRole("button", { name: "Sign out" }).waitFor();
+  };
+
+  // What the page showed when a step failed.
+  afterEach(async ({ task }) => {
+    if (task.result?.state === "fail") await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, "-")}`);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -73,6 +100,7 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
   });
 
   it("signs in with the admin key and shows the app and the key's scopes; the key is in sessionStorage only", async () => {
+    await page.goto(`${server.url}/ui/`);
     await page.getByLabel("API key").fill("vault_not-a-real-key");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByText("invalid or revoked API key").waitFor();
@@ -89,5 +117,75 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     expect(storage.local).not.toContain(server.adminKey);
     expect(storage.url).not.toContain(server.adminKey);
     await screenshot(page, "02-signed-in");
+  });
+
+  it("creates a secret and reveals its value only on a click", async () => {
+    await page.getByRole("link", { name: "Secrets", exact: true }).click();
+    await page.getByTestId("empty-state").waitFor();
+    await screenshot(page, "03-secrets-empty");
+    await page.getByRole("button", { name: "New secret" }).first().click();
+    await page.getByRole("textbox", { name: /^Key/ }).fill("db/password");
+    await page.getByRole("textbox", { name: /^Value/ }).fill(SECRET_VALUE);
+    await page.getByRole("button", { name: "Create secret" }).click();
+    await page.getByRole("heading", { name: "db/password" }).waitFor();
+    // Not on the page until asked for.
+    expect(await page.content()).not.toContain(SECRET_VALUE);
+    await page.getByRole("button", { name: "Reveal value" }).click();
+    await expect(page.getByTestId("secret-value-1").textContent()).resolves.toBe(SECRET_VALUE);
+    await screenshot(page, "04-secret-revealed");
+    // A second version with check-and-set against version 1.
+    await page.getByLabel("New value").fill(`${SECRET_VALUE}-2`);
+    await page.getByRole("button", { name: "Save version 2" }).click();
+    await page.getByText("Version 2", { exact: true }).waitFor();
+    await page.getByRole("link", { name: "← All secrets" }).click();
+    await page.getByRole("table", { name: "Secrets" }).getByText("db/password").waitFor();
+    await screenshot(page, "05-secrets-list");
+  });
+
+  it("creates a flag with a rollout rule, and the playground agrees with the evaluate route for many contexts", async () => {
+    await page.getByRole("link", { name: "Flags", exact: true }).click();
+    await page.getByRole("button", { name: "New flag" }).first().click();
+    await page.getByRole("textbox", { name: /^Key/ }).fill(FLAG_KEY);
+    await page.getByRole("combobox", { name: "Tags" }).fill("checkout");
+    await page.getByRole("combobox", { name: "Tags" }).press("Enter");
+    await page.getByRole("button", { name: "Create flag" }).click();
+    await page.getByRole("heading", { name: FLAG_KEY }).waitFor();
+    // A rollout rule: half of the tenants get true.
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await page.getByRole("textbox", { name: "Percentage" }).fill("50");
+    await page.getByRole("radio", { name: "true" }).last().check({ force: true });
+    await page.getByRole("button", { name: "Save rules" }).click();
+    await page.getByRole("tab", { name: "Rules (1)" }).waitFor();
+    await screenshot(page, "06-flag-rules");
+    await page.getByRole("tab", { name: "Playground" }).click();
+    const reasons = new Set<string>();
+    for (const tenantId of ["acme", "globex", "initech", "umbrella", "hooli", "stark", "wayne", "wonka"]) {
+      await page.getByLabel("Tenant id").fill(tenantId);
+      await page.getByRole("button", { name: "Evaluate" }).click();
+      const expected = await api("POST", `/v1/apps/system/flags/${FLAG_KEY}/evaluate`, { tenantId });
+      const result = page.getByTestId("evaluation-result");
+      await result.getByText(JSON.stringify(expected.value), { exact: true }).waitFor();
+      await expect(page.getByTestId("result-value").textContent()).resolves.toBe(JSON.stringify(expected.value));
+      await expect(page.getByTestId("result-reason").textContent()).resolves.toBe(expected.reason);
+      reasons.add(expected.reason);
+    }
+    // Both sides of the rollout were seen (eight tenants at 50%: a fixed, hashed split).
+    expect([...reasons].sort()).toEqual(["DEFAULT", "SPLIT"]);
+    await screenshot(page, "07-flag-playground");
+  });
+
+  it("a toggle on one page reaches a second open page without a reload", async () => {
+    const second = await context.newPage();
+    await signIn(second);
+    await second.goto(`${server.url}/ui/flags`);
+    const toggleHere = page.getByRole("switch", { name: `${FLAG_KEY} enabled` });
+    const toggleThere = second.getByRole("switch", { name: `${FLAG_KEY} enabled` });
+    await page.getByRole("link", { name: "Flags", exact: true }).click();
+    await toggleThere.waitFor();
+    expect(await toggleThere.isChecked()).toBe(true);
+    await toggleHere.click({ force: true });
+    await expect.poll(() => toggleThere.isChecked(), { timeout: 15_000 }).toBe(false);
+    await screenshot(second, "08-flags-second-page");
+    await second.close();
   });
 });

@@ -4,6 +4,7 @@ import { Loading } from "./components/Loading";
 import { Shell } from "./components/Shell";
 
 const SecretsPage = lazy(() => import("./pages/secrets/SecretsPage"));
+const FlagsPage = lazy(() => import("./pages/flags/FlagsPage"));
 
 /** The shell and the page the location names. */
 export default function SignedIn() {
@@ -12,6 +13,7 @@ export default function SignedIn() {
       <Suspense fallback={<Loading />}>
         <Switch>
           <Route path="/secrets" nest component={SecretsPage} />
+          <Route path="/flags" nest component={FlagsPage} />
           <Route>
             <Redirect to="/secrets" />
           </Route>

@@ -1,15 +1,15 @@
 import { Select } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { apiRequest } from "../http";
-import { useSession, useSessionState } from "../SessionContext";
+import { unwrap } from "../api";
+import { useApi, useSessionState } from "../SessionContext";
 
 /** An instance admin's app picker: the pages then show that app (apps and keys of every app are theirs to manage). */
 export function AppSwitch() {
-  const session = useSession();
+  const { api, session } = useApi();
   const { switchApp } = useSessionState();
   const apps = useQuery({
     queryKey: ["apps"],
-    queryFn: () => apiRequest<{ items: { id: string; name: string }[] }>(session.apiKey, "GET", "/v1/apps?limit=100"),
+    queryFn: async () => unwrap(await api.GET("/v1/apps", { params: { query: { limit: 100 } } })),
   });
   const ids = new Set([session.appId, ...(apps.data?.items.map((a) => a.id) ?? [])]);
   return (

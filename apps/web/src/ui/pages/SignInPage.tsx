@@ -1,15 +1,7 @@
 import { Button, Center, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
-import { messageOf } from "../api";
-import { apiRequest } from "../http";
+import { createApi, messageOf, unwrap } from "../api";
 import { useSessionState } from "../SessionContext";
-
-interface WhoAmI {
-  appId: string;
-  apiKeyId: string;
-  scopes: string[];
-  instanceAdmin: boolean;
-}
 
 /** Sign in with an API key: checked with GET /v1/whoami, then kept in this tab's sessionStorage only. */
 export function SignInPage() {
@@ -28,7 +20,7 @@ export function SignInPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const me = await apiRequest<WhoAmI>(key, "GET", "/v1/whoami");
+      const me = unwrap(await createApi(() => key).GET("/v1/whoami"));
       signIn({ apiKey: key, keyAppId: me.appId, appId: me.appId, scopes: me.scopes, instanceAdmin: me.instanceAdmin });
     } catch (failure) {
       setError(messageOf(failure));

@@ -1,0 +1,69 @@
+import { Button, type ButtonProps, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { type ReactNode, useState } from "react";
+
+interface ConfirmButtonProps extends ButtonProps {
+  /** What the dialog asks. */
+  title: string;
+  /** What happens, in words (irreversible effects named). */
+  message: ReactNode;
+  /** When set, the person types this to confirm (for what cannot be undone). */
+  typeToConfirm?: string;
+  confirmLabel?: string;
+  onConfirm(): Promise<unknown> | unknown;
+  children: ReactNode;
+}
+
+/** A button whose action runs only after a confirmation dialog (and, for the irreversible, typing the name). */
+export function ConfirmButton({
+  title,
+  message,
+  typeToConfirm,
+  confirmLabel = "Confirm",
+  onConfirm,
+  children,
+  ...button
+}: ConfirmButtonProps) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const [typed, setTyped] = useState("");
+  const [busy, setBusy] = useState(false);
+  const ready = typeToConfirm === undefined || typed === typeToConfirm;
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await onConfirm();
+      close();
+    } finally {
+      setBusy(false);
+      setTyped("");
+    }
+  };
+  return (
+    <>
+      <Button {...button} onClick={open}>
+        {children}
+      </Button>
+      <Modal opened={opened} onClose={close} title={title} centered>
+        <Stack>
+          <Text size="sm">{message}</Text>
+          {typeToConfirm !== undefined && (
+            <TextInput
+              label={`Type ${typeToConfirm} to confirm`}
+              value={typed}
+              onChange={(event) => setTyped(event.currentTarget.value)}
+              autoComplete="off"
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button color={button.color ?? "red"} disabled={!ready} loading={busy} onClick={confirm}>
+              {confirmLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
