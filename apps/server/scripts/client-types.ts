@@ -7,7 +7,7 @@ import { openApiDocument } from "../src/http/openapi-document";
 /** The checked-in types of `@vault/client`'s HTTP client (generated: never edit by hand). */
 export const CLIENT_TYPES_FILE = resolve(import.meta.dirname, "../../../packages/client/src/generated/openapi.ts");
 
-const HEADER = `// Generated from the server's OpenAPI document by \`pnpm --filter @vault/server generate:client\`: do not edit.
+const HEADER = `// Generated from the server's OpenAPI document by \`pnpm generate:client\`: do not edit.
 // apps/server/test/client-types.test.ts fails when this file and the server's routes disagree.
 
 /** Any JSON value (the document's recursive JsonValue schemas, as one alias TypeScript accepts). */

@@ -1,4 +1,4 @@
-// Generated from the server's OpenAPI document by `pnpm --filter @vault/server generate:client`: do not edit.
+// Generated from the server's OpenAPI document by `pnpm generate:client`: do not edit.
 // apps/server/test/client-types.test.ts fails when this file and the server's routes disagree.
 
 /** Any JSON value (the document's recursive JsonValue schemas, as one alias TypeScript accepts). */
