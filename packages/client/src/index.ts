@@ -12,3 +12,14 @@ export {
   type VaultApiErrorCode,
   type VaultApiOptions,
 } from "./api";
+export type { Snapshots } from "./backup";
+export { type ConfigChangeEvent, type ConfigTarget, ConfigView } from "./config-view";
+export {
+  createFlagClient,
+  FlagClient,
+  type FlagClientEvents,
+  type FlagClientOptions,
+  type FlagClientStatus,
+  type ReadySource,
+} from "./flag-client";
+export type { BackoffOptions } from "./sync/backoff";
