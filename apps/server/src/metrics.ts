@@ -16,6 +16,19 @@ export class VaultMetrics {
     help: "Flag evaluations served.",
     registers: [this.registry],
   });
+  /** Counted when a flush writes them (every VAULT_FLAG_USAGE_FLUSH_MS), so it trails evaluations by up to that. */
+  readonly flagUsage = new Counter({
+    name: "vault_flag_usage_evaluations_total",
+    help: 'Flag evaluations by app, flag and variant ("" when the result had none): served here or reported by clients.',
+    labelNames: ["app", "flag", "variant"] as const,
+    registers: [this.registry],
+  });
+  readonly flagUsageFlushes = new Counter({
+    name: "vault_flag_usage_flushes_total",
+    help: "Flushes of counted flag evaluations to the database, by outcome (failed ones are retried with the next).",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
   readonly rotations = new Counter({
     name: "vault_rotations_total",
     help: "Secret rotations by outcome.",

@@ -64,6 +64,7 @@ export async function startServer(settings: Settings, logger: Logger = createLog
       auditHmacKey: keys.auditHmacKey,
       logger,
       rotationPollMs: settings.VAULT_ROTATION_MANAGER === "true" ? settings.VAULT_ROTATION_POLL_MS : undefined,
+      flagUsageFlushMs: settings.VAULT_FLAG_USAGE_FLUSH_MS,
       tokens: { kdf: { preset: settings.VAULT_TOKEN_KDF } },
     });
     const { generatedKey } = await vault.apiKeys.bootstrap({ adminKey: settings.VAULT_ADMIN_KEY });

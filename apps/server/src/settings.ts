@@ -43,6 +43,8 @@ export const settingsSchema = z.object({
   VAULT_ROTATION_POLL_MS: positiveMs.default(30_000),
   /** Set to "false" to run without the rotation manager (e.g. on read replicas). */
   VAULT_ROTATION_MANAGER: z.enum(["true", "false"]).default("true"),
+  /** How often counted flag evaluations are written to the database (flag usage, stale flags). */
+  VAULT_FLAG_USAGE_FLUSH_MS: positiveMs.default(60_000),
   /** Argon2id preset for token passwords: "default" (OWASP: 19 MiB, t=2, p=1) or "high" (64 MiB, t=3, p=4). */
   VAULT_TOKEN_KDF: z.enum(["default", "high"]).default("default"),
   /** Largest accepted request body in bytes. */

@@ -62,6 +62,8 @@ export interface CreateVaultOptions {
   events?: EventSink;
   /** How long a key lookup is cached in-process (default 5 s; 0 disables). */
   apiKeyCacheMs?: number;
+  /** How often counted flag evaluations are flushed to the database (default 60 s; 0: only on close). */
+  flagUsageFlushMs?: number;
   /** Run the rotation manager, polling every this many ms (absent → no manager). */
   rotationPollMs?: number;
   /** Token service settings: the Argon2 preset, password policy, lockout, token length (defaults: the service's). */
@@ -183,7 +185,22 @@ export class Vault {
     this.apps = new AppService(common);
     this.apiKeys = new ApiKeyService({ ...common, cacheMs: options.apiKeyCacheMs });
     this.secrets = new SecretService({ ...common, keys: this.keyring });
-    this.flags = new FlagService(common);
+    const metrics = this.metrics;
+    this.flags = new FlagService({
+      ...common,
+      usage: {
+        flushIntervalMs: options.flagUsageFlushMs ?? 60_000,
+        onFlush: ({ entries }) => {
+          metrics.flagUsageFlushes.inc({ outcome: "written" });
+          for (const e of entries)
+            metrics.flagUsage.inc({ app: e.appId, flag: e.flagKey, variant: e.variant }, e.count);
+        },
+        onError: (error) => {
+          metrics.flagUsageFlushes.inc({ outcome: "failed" });
+          this.logger.warn({ err: error }, "flag usage flush failed (its counts are kept for the next)");
+        },
+      },
+    });
     this.config = new ConfigService(common);
     this.overrides = new OverrideService({ ...common, config: this.config });
     this.resolver = this.overrides.resolver();
@@ -310,6 +327,9 @@ const FLAG_METHODS = [
   "getSegment",
   "listSegments",
   "deleteSegment",
+  "recordUsage",
+  "usage",
+  "staleFlags",
   "evaluate",
   "evaluateAll",
   "bool",

@@ -90,6 +90,19 @@ describe(`vault segments and vault flags rules against a server (${testDatabaseK
     expect(await vault(["flags", "evaluate", "quota", "--user", "alice"])).toMatchObject({ value: 1 });
   });
 
+  it("flags usage and flags stale", async () => {
+    await vault(["flags", "set", "counted", "--type", "bool", "--default", "true"]);
+    await vault(["flags", "evaluate", "counted"]);
+    await vault(["flags", "evaluate", "counted"]);
+    await t.vault.flags.flushUsage();
+    expect(await vault(["flags", "usage", "counted", "--days", "1"])).toMatchObject([
+      { flagKey: "counted", total: 2, variants: [{ variant: null, count: 2 }] },
+    ]);
+    t.clock.advance(40 * 86_400_000);
+    const stale = (await vault(["flags", "stale", "--days", "30"])) as { key: string; reasons: string[] }[];
+    expect(stale.find((f) => f.key === "counted")?.reasons).toEqual(["not_evaluated", "fully_rolled_out"]);
+  });
+
   it("names what is missing or malformed", async () => {
     await expect(vault(["segments", "create", "s"])).rejects.toThrow(
       /usage: vault segments create: needs --constraints/,

@@ -801,3 +801,39 @@ describe("snapshot format", () => {
     expect(compileSnapshot({ ...snapshot([flag([])]), format: "2" }).problems).toHaveLength(1);
   });
 });
+
+describe("onEvaluation (the seam usage counting plugs into)", () => {
+  it("sees every evaluation of a known flag, through every entry point, and nothing for unknown keys", () => {
+    const seen: [string, string | undefined][] = [];
+    const e = compileSnapshot(
+      snapshot([
+        flag([{ type: "when_user", users: ["u"], value: undefined, variant: "on" }], { variants: { on: true } }),
+        { key: "g", type: "int", defaultValue: 1, enabled: false },
+      ]),
+      { onEvaluation: (key, result) => seen.push([key, result.variant]) },
+    );
+    e.evaluate("f", { userId: "u" });
+    e.bool("f", {}, false);
+    e.int("g", {}, 0);
+    e.evaluateAll({ userId: "u" });
+    e.evaluate("missing");
+    e.bool("missing", {}, true);
+    expect(seen).toEqual([
+      ["f", "on"],
+      ["f", undefined],
+      ["g", undefined],
+      ["f", "on"],
+      ["g", undefined],
+    ]);
+  });
+
+  it("a hook that throws changes nothing", () => {
+    const e = compileSnapshot(snapshot([flag([{ type: "when_user", users: ["u"] }])]), {
+      onEvaluation: () => {
+        throw new Error("counter broke");
+      },
+    });
+    expect(e.evaluate("f", { userId: "u" })).toMatchObject({ value: true, ruleId: "r0" });
+    expect(e.evaluateAll({ userId: "u" }).f?.value).toBe(true);
+  });
+});

@@ -56,6 +56,7 @@ export async function load(ctx: FlagContext, appId: string): Promise<CacheEntry>
       clock: ctx.clock,
       customEvaluators: ctx.customEvaluators,
       regexEngine: ctx.regexEngine,
+      ...(ctx.countUsage ? { onEvaluation: ctx.usage.recorderFor(appId) } : {}),
     });
     if (entry.generation === generation) {
       entry.snapshot = snapshot;

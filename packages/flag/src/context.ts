@@ -2,6 +2,7 @@ import type { Clock } from "@vault/core";
 import type { CustomEvaluator, RegexEngine } from "@vault/engine";
 import type { AuditSink, ChangeFeed, EventSink, Executor, VaultDb, VaultEvent } from "@vault/store";
 import type { CacheEntry } from "./cache";
+import type { UsageCounter, UsageFlush } from "./usage";
 
 /** The change-feed topic flag writes bump. */
 export const FLAGS_TOPIC = "flags";
@@ -23,6 +24,13 @@ export interface FlagContext {
   readonly cache: Map<string, CacheEntry>;
   /** Set by close(): from then on no app is watched. */
   closed: boolean;
+  /** Evaluation counts waiting for the next flush. */
+  readonly usage: UsageCounter;
+  readonly countUsage: boolean;
+  /** The flush running now (flushes run one at a time). */
+  flushing: Promise<unknown>;
+  /** Told what each flush wrote (the server's metrics). */
+  readonly onUsageFlushed: ((flush: UsageFlush) => void) | undefined;
 }
 
 /** Write the outbox event of a flag change inside `tx`, beside its audit entry. */

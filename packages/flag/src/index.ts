@@ -27,9 +27,11 @@ export {
   ruleInputSchema,
   ruleSchema,
   rulesInputSchema,
+  usageReportSchema,
   userIdSchema,
 } from "./schemas";
 export { FlagService } from "./service";
+export { type StaleFlag, type StaleReason, servesOneValue } from "./stale";
 export type {
   DefineFlagInput,
   DefineSegmentInput,
@@ -42,5 +44,8 @@ export type {
   Segment,
   UpdateFlagInput,
   UpdateSegmentInput,
+  UsageReportEntry,
+  UsageReportResult,
   WriteOptions,
 } from "./types";
+export { type FlagUsage, UsageCounter, type UsageEntry, type UsageFlush } from "./usage";

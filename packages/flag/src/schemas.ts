@@ -213,6 +213,23 @@ export const listSegmentsSchema = z
   .strict();
 export type ListSegmentsData = z.output<typeof listSegmentsSchema>;
 
+export const usageReportSchema = z
+  .array(
+    z
+      .object({
+        flagKey: keySchema,
+        variant: z.string().min(1).max(128).optional(),
+        count: z.number().int().min(1).max(1_000_000_000),
+      })
+      .strict(),
+  )
+  .max(10_000);
+
+/** How many UTC days back a usage report or the stale listing looks (today included). */
+export const daysSchema = z.number().int().min(1).max(3650).default(30);
+export const usageQuerySchema = z.object({ days: daysSchema, flagKey: keySchema.optional() }).strict();
+export const staleQuerySchema = z.object({ days: daysSchema }).strict();
+
 export const evaluationContextSchema = z.looseObject({
   tenantId: z.string().optional(),
   userId: z.string().optional(),

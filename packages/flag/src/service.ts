@@ -40,12 +40,16 @@ import {
   listOverridesSchema,
   listSegmentsSchema,
   rulesInputSchema,
+  staleQuerySchema,
   updateFlagSchema,
   updateSegmentSchema,
+  usageQuerySchema,
+  usageReportSchema,
   userIdSchema,
   writeOptionsSchema,
 } from "./schemas";
 import { defineSegment, deleteSegment, getSegment, listSegments, updateSegment } from "./segments";
+import { type StaleFlag, staleFlags } from "./stale";
 import type {
   DefineFlagInput,
   DefineSegmentInput,
@@ -58,8 +62,11 @@ import type {
   Segment,
   UpdateFlagInput,
   UpdateSegmentInput,
+  UsageReportEntry,
+  UsageReportResult,
   WriteOptions,
 } from "./types";
+import { type FlagUsage, flushUsage, readUsage, recordUsageReport, UsageCounter } from "./usage";
 import { deleteFlagUserOverride, listFlagUserOverrides, setFlagUserOverride } from "./user-overrides";
 
 /**
@@ -70,8 +77,12 @@ import { deleteFlagUserOverride, listFlagUserOverrides, setFlagUserOverride } fr
  */
 export class FlagService {
   readonly #ctx: FlagContext;
+  readonly #flushTimer: ReturnType<typeof setInterval> | undefined;
+  readonly #onUsageError: (error: unknown) => void;
 
   constructor(options: FlagServiceOptions) {
+    const usage = options.usage === false ? undefined : (options.usage ?? {});
+    this.#onUsageError = usage?.onError ?? (() => {});
     this.#ctx = {
       db: options.db,
       audit: options.audit ?? noAudit,
@@ -83,7 +94,19 @@ export class FlagService {
       changes: options.changes ?? new ChangeFeed({ db: options.db }),
       cache: new Map(),
       closed: false,
+      usage: new UsageCounter(),
+      countUsage: usage !== undefined,
+      flushing: Promise.resolve(),
+      onUsageFlushed: usage?.onFlush,
     };
+    const interval = usage?.flushIntervalMs ?? 60_000;
+    if (usage !== undefined && interval > 0) {
+      this.#flushTimer = setInterval(() => {
+        flushUsage(this.#ctx).catch(this.#onUsageError);
+      }, interval);
+      // Counting must not keep a process alive; close() flushes what is left.
+      this.#flushTimer.unref?.();
+    }
   }
 
   /** Create a flag (with its rules, if given). ALREADY_EXISTS when the key is taken. */
@@ -297,10 +320,44 @@ export class FlagService {
   }
 
   /**
-   * Stop watching for changes and drop the cache. The database (and a change feed it was given) stay open: they are
+   * Count evaluations a client made locally (`@vault/client` reports what it evaluated from its snapshot) with this
+   * process's own, for the next flush. Entries for flags or variants the app does not have are returned as ignored.
+   */
+  async recordUsage(appId: string, entries: UsageReportEntry[]): Promise<UsageReportResult> {
+    const app = parseInput(appIdSchema, appId, "app id");
+    return recordUsageReport(this.#ctx, app, parseInput(usageReportSchema, entries, "usage report"));
+  }
+
+  /** Write the counted evaluations now (the timer does it every `usage.flushIntervalMs`). Returns the rows written. */
+  async flushUsage(): Promise<number> {
+    return flushUsage(this.#ctx);
+  }
+
+  /**
+   * Flushed evaluation counts per flag and variant over the last `days` UTC days (default 30, today included), with
+   * each flag's `lastEvaluatedAt`; flags never evaluated in the window are not listed.
+   */
+  async usage(appId: string, options: { days?: number; flagKey?: string } = {}): Promise<FlagUsage[]> {
+    const app = parseInput(appIdSchema, appId, "app id");
+    return readUsage(this.#ctx, app, parseInput(usageQuerySchema, options, "usage query"));
+  }
+
+  /**
+   * Flags that look stale (default: for 30 days): not evaluated (and older than that), or serving one value to every
+   * context, unchanged for that long. Counts count once flushed.
+   */
+  async staleFlags(appId: string, options: { days?: number } = {}): Promise<StaleFlag[]> {
+    const app = parseInput(appIdSchema, appId, "app id");
+    return staleFlags(this.#ctx, app, parseInput(staleQuerySchema, options, "stale flag query").days);
+  }
+
+  /**
+   * Flush the counted evaluations, stop watching for changes and drop the cache. The database (and a change feed it was given) stay open: they are
    * the caller's.
    */
   async close(): Promise<void> {
+    if (this.#flushTimer !== undefined) clearInterval(this.#flushTimer);
+    if (this.#ctx.countUsage) await flushUsage(this.#ctx).catch(this.#onUsageError);
     await closeCache(this.#ctx);
   }
 }

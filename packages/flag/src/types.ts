@@ -9,6 +9,7 @@ import type {
   RuleInput,
 } from "@vault/engine";
 import type { StoreContext } from "@vault/store";
+import type { UsageFlush } from "./usage";
 
 /**
  * The Store context (`db`, `changes`, `audit`, `clock`) and the flag service's own options. Compiled snapshots are
@@ -20,6 +21,34 @@ export interface FlagServiceOptions extends StoreContext {
   customEvaluators?: Record<string, CustomEvaluator>;
   /** The linear-time engine `regex` conditions run on (default: {@link re2RegexEngine}, RE2 through re2js). */
   regexEngine?: RegexEngine;
+  /**
+   * Usage counting: every evaluation this service serves (and every count `recordUsage` is given) is counted in
+   * memory per flag and variant and added to the database every `flushIntervalMs` (default 60 s; 0: only when
+   * `flushUsage()` or `close()` is called). `false` turns counting off.
+   */
+  usage?:
+    | false
+    | {
+        flushIntervalMs?: number;
+        /** Told what each flush wrote. */
+        onFlush?: (flush: UsageFlush) => void;
+        /** Told when a timed flush fails (its counts are kept for the next). */
+        onError?: (error: unknown) => void;
+      };
+}
+
+/** How many evaluations of one flag and variant a client counted (what `recordUsage` takes). */
+export interface UsageReportEntry {
+  flagKey: string;
+  /** The variant the evaluations returned; omit for results without one. */
+  variant?: string;
+  count: number;
+}
+
+/** What `recordUsage` did with a report: entries for flags or variants the app does not have are ignored. */
+export interface UsageReportResult {
+  accepted: number;
+  ignored: { flagKey: string; variant?: string; reason: string }[];
 }
 
 /** A stored flag: its definition, its rules in evaluation order, and its version (what `cas` compares). */

@@ -2,11 +2,13 @@ import { parseArgs } from "node:util";
 import { connect, jsonArg, query, type Stdin, usage } from "./remote";
 
 /** The `vault flags …` commands of flag targeting (the others are in cli.ts). */
-export const FLAG_TARGETING_COMMANDS = new Set(["rules", "user-overrides", "user-override"]);
+export const FLAG_TARGETING_COMMANDS = new Set(["rules", "user-overrides", "user-override", "usage", "stale"]);
 
 export const FLAG_TARGETING_HELP = `  vault flags rules KEY                         print a flag's rules (with their constraints and segments)
   vault flags rules KEY --set JSON|- [--cas N]  replace them (a JSON list of rules; - reads stdin)
   vault flags user-overrides KEY | user-override KEY USER JSON | user-override KEY USER --delete
+  vault flags usage [KEY] [--days N]            evaluations per flag and variant (default: the last 30 days)
+  vault flags stale [--days N]                  flags not evaluated, or serving one value to all, for N days
 `;
 
 /** Run `vault flags <rules|user-overrides|user-override> …`; prints the answer as JSON. */
@@ -26,13 +28,23 @@ export async function runFlagTargetingCli(
       set: { type: "string" },
       cas: { type: "string" },
       delete: { type: "boolean" },
+      days: { type: "string" },
       limit: { type: "string" },
       cursor: { type: "string" },
     },
   });
   const [command, flagKey, userId, value] = positionals;
-  if (!flagKey) throw usage(`flags ${command}: needs KEY`);
   const remote = connect(values, env, `flags ${command}`);
+  if (command === "usage" || command === "stale") {
+    const path = command === "usage" ? "flag-usage" : "stale-flags";
+    const answer = await remote.call(
+      "GET",
+      `${await remote.appBase()}/${path}${query({ days: values.days, flagKey })}`,
+    );
+    process.stdout.write(`${JSON.stringify((answer as { items: unknown }).items, null, 2)}\n`);
+    return;
+  }
+  if (!flagKey) throw usage(`flags ${command}: needs KEY`);
   const flag = async () => `${await remote.appBase()}/flags/${encodeURIComponent(flagKey)}`;
   let result: unknown;
   switch (command) {

@@ -28,6 +28,11 @@ export interface CompileOptions {
    * segments with `regex` conditions are skipped, and the result's `detail` says so.
    */
   regexEngine?: RegexEngine;
+  /**
+   * Called after every evaluation of a flag the snapshot has (through `evaluate`, `evaluateAll` or an accessor), for
+   * usage counting: keep it cheap (count in memory, report later). What it throws is ignored.
+   */
+  onEvaluation?: (flagKey: string, result: EvaluationResult) => void;
 }
 
 /** Something in a snapshot that did not check out: a flag (by key) or a segment (`segmentKey`, flagKey ""). */
@@ -129,17 +134,28 @@ export function compileSnapshot(snapshot: FlagSnapshot | unknown, options: Compi
   const compiled = [...flags.values()];
   const keys = Object.freeze(compiled.map((f) => f.key));
   const general = errorResult("GENERAL", "evaluation failed");
+  const observe = options.onEvaluation;
+  const report = (flagKey: string, result: EvaluationResult) => {
+    try {
+      observe?.(flagKey, result);
+    } catch {
+      // A counter that fails must not change an evaluation.
+    }
+  };
 
   const evaluate = (flagKey: string, context?: EvaluationContext): EvaluationResult => {
     const flag = typeof flagKey === "string" ? flags.get(flagKey) : undefined;
     if (flag === undefined) return errorResult("FLAG_NOT_FOUND", `flag "${String(flagKey)}" not found`);
     const ctx = typeof context === "object" && context !== null ? context : EMPTY_CONTEXT;
+    let result: EvaluationResult;
     try {
-      return flag.evaluate(ctx, 0);
+      result = flag.evaluate(ctx, 0);
     } catch {
       // Only a hostile context (a throwing getter) gets here; the engine itself does not throw.
-      return general;
+      result = general;
     }
+    if (observe !== undefined) report(flag.key, result);
+    return result;
   };
 
   return Object.freeze({
@@ -160,6 +176,7 @@ export function compileSnapshot(snapshot: FlagSnapshot | unknown, options: Compi
         } catch {
           result = general;
         }
+        if (observe !== undefined) report(flag.key, result);
         if (flag.key === "__proto__") Object.defineProperty(out, flag.key, { value: result, enumerable: true });
         else out[flag.key] = result;
       }

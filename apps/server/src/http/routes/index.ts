@@ -4,6 +4,7 @@ import { apiKeyRoutes, whoamiRoute } from "./apikeys";
 import { appRoutes } from "./apps";
 import { auditRoutes } from "./audit";
 import { configRoutes } from "./config";
+import { flagUsageRoutes } from "./flag-usage";
 import { flagRoutes } from "./flags";
 import { overrideRoutes } from "./overrides";
 import { rotationRoutes } from "./rotation";
@@ -23,6 +24,7 @@ export function allRoutes(): RouteDef[] {
     ...secretRoutes(),
     ...flagRoutes(),
     ...segmentRoutes(),
+    ...flagUsageRoutes(),
     ...configRoutes(),
     ...overrideRoutes(),
     ...streamRoutes(),
