@@ -1,6 +1,6 @@
 import { isVaultError, ManualClock, type VaultErrorCode } from "@vault/core";
 import { FlagService } from "@vault/flag";
-import { MemoryAuditSink, type VaultDb } from "@vault/store";
+import { MemoryAuditSink, MemoryEventSink, type VaultDb } from "@vault/store";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
@@ -409,5 +409,38 @@ describe(`FlagService targeting: constraint lists and operators (${testDatabaseK
     await flags.delete(app, "seats");
     await flags.define(app, { key: "seats", type: "int", defaultValue: 1 });
     expect((await flags.listUserOverrides(app, "seats")).items).toEqual([]);
+  });
+
+  it("segment and individual-target writes emit their events in the change's transaction", async () => {
+    const events = new MemoryEventSink();
+    const service = new FlagService({ db, clock, events, usage: false });
+    try {
+      await service.defineSegment(app, { key: "s", constraints: [{ attribute: "a", operator: "exists" }] });
+      await service.updateSegment(app, "s", { description: "d" });
+      await service.define(app, { key: "f", type: "int", defaultValue: 1 });
+      await service.setUserOverride(app, "f", "alice@example.com", 2);
+      await service.deleteUserOverride(app, "f", "alice@example.com");
+      await service.deleteSegment(app, "s");
+      expect(events.events.map((e) => [e.type, e.resource, e.key, e.version])).toEqual([
+        ["segment.created", "segment", "s", 1],
+        ["segment.updated", "segment", "s", 2],
+        ["flag.created", "flag", "f", 1],
+        ["flag.user_override_set", "flag", "f", 2],
+        ["flag.user_override_deleted", "flag", "f", 3],
+        ["segment.deleted", "segment", "s", 2],
+      ]);
+      expect(events.events[3]?.data).toEqual({ userId: "alice@example.com" });
+      // An event that cannot be written takes the change with it.
+      events.failNext = 1;
+      await expect(
+        service.defineSegment(app, { key: "t", constraints: [{ attribute: "a", operator: "exists" }] }),
+      ).rejects.toThrow(/event sink unavailable/);
+      await rejectsWith(service.getSegment(app, "t"), "NOT_FOUND");
+      events.failNext = 1;
+      await expect(service.setUserOverride(app, "f", "bob", 5)).rejects.toThrow(/event sink unavailable/);
+      expect((await service.listUserOverrides(app, "f")).items).toEqual([]);
+    } finally {
+      await service.close();
+    }
   });
 });
