@@ -5,6 +5,7 @@ import { Shell } from "./components/Shell";
 
 const SecretsPage = lazy(() => import("./pages/secrets/SecretsPage"));
 const FlagsPage = lazy(() => import("./pages/flags/FlagsPage"));
+const ConfigPage = lazy(() => import("./pages/config/ConfigPage"));
 
 /** The shell and the page the location names. */
 export default function SignedIn() {
@@ -14,6 +15,7 @@ export default function SignedIn() {
         <Switch>
           <Route path="/secrets" nest component={SecretsPage} />
           <Route path="/flags" nest component={FlagsPage} />
+          <Route path="/config" nest component={ConfigPage} />
           <Route>
             <Redirect to="/secrets" />
           </Route>

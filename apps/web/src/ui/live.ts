@@ -1,45 +1,78 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { createParser } from "eventsource-parser";
+import { useEffect, useState } from "react";
 import { useApi } from "./SessionContext";
+import { can } from "./session";
 
-/** How often the flag snapshot's revision is asked for (a 304 with no body when nothing changed). */
-const POLL_MS = 2_000;
+export type LiveState = "connecting" | "live" | "reconnecting" | "off";
+
+/** Waits between reconnects: doubling from 1 s to 30 s, with jitter so that many tabs do not return at once. */
+function backoffMs(attempt: number): number {
+  const base = Math.min(30_000, 1_000 * 2 ** attempt);
+  return base / 2 + Math.random() * (base / 2);
+}
 
 /**
- * Follow flag changes made elsewhere while a flag page is open: the snapshot's ETag is its revision, asked for with
- * `If-None-Match` (a bodiless 304 while nothing changed); when it moves, the flag queries are fetched again. The
- * server's event stream will replace this poll where it is available; the poll stays as the fallback a proxy that
- * blocks streaming needs anyway.
+ * Follow the app's flag and config changes over the server's event stream (GET /v1/apps/:appId/stream, read with
+ * fetch so that the key travels in the Authorization header, never in a URL as EventSource would need). Each
+ * `flags` or `config` event makes the pages showing them fetch again; a dropped stream is resumed with
+ * Last-Event-ID after a backoff. Keys without flags:read or config:read have nothing to follow.
  */
-export function useLiveUpdates(): void {
-  const { api, appId } = useApi();
+export function useLiveStream(): LiveState {
+  const { appId, session } = useApi();
   const queryClient = useQueryClient();
-  const etag = useRef<string | undefined>(undefined);
-  const revision = useQuery({
-    queryKey: ["flag-revision", appId],
-    refetchInterval: POLL_MS,
-    refetchIntervalInBackground: false,
-    queryFn: async () => {
-      const { response } = await api.GET("/v1/apps/{appId}/snapshot", {
-        params: { path: { appId } },
-        headers: etag.current ? { "if-none-match": etag.current } : {},
-        parseAs: "stream",
-      });
-      await response.body?.cancel();
-      if (response.status === 304) return etag.current ?? "";
-      if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-      etag.current = response.headers.get("etag") ?? undefined;
-      return etag.current ?? "";
-    },
-  });
-  const seen = useRef<string | undefined>(undefined);
+  const [state, setState] = useState<LiveState>("connecting");
+  const followsSomething = can(session, "flags:read") || can(session, "config:read");
   useEffect(() => {
-    const current = revision.data;
-    if (current === undefined) return;
-    if (seen.current !== undefined && seen.current !== current) {
-      void queryClient.invalidateQueries({ queryKey: ["flags", appId] });
-      void queryClient.invalidateQueries({ queryKey: ["flag", appId] });
+    if (!followsSomething) {
+      setState("off");
+      return;
     }
-    seen.current = current;
-  }, [revision.data, appId, queryClient]);
+    const stop = new AbortController();
+    let lastEventId: string | undefined;
+    let attempt = 0;
+    const run = async () => {
+      while (!stop.signal.aborted) {
+        try {
+          const response = await fetch(`/v1/apps/${encodeURIComponent(appId)}/stream`, {
+            headers: {
+              authorization: `Bearer ${session.apiKey}`,
+              accept: "text/event-stream",
+              ...(lastEventId ? { "last-event-id": lastEventId } : {}),
+            },
+            signal: stop.signal,
+            cache: "no-store",
+          });
+          if (!response.ok || response.body === null) throw new Error(`stream: HTTP ${response.status}`);
+          const parser = createParser({
+            onEvent(event) {
+              if (event.id) lastEventId = event.id;
+              if (event.event === "ready") {
+                attempt = 0;
+                setState("live");
+              } else if (event.event === "flags") {
+                void queryClient.invalidateQueries({ queryKey: ["flags", appId] });
+                void queryClient.invalidateQueries({ queryKey: ["flag", appId] });
+              } else if (event.event === "config") {
+                void queryClient.invalidateQueries({ queryKey: ["config", appId] });
+              }
+            },
+          });
+          const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            parser.feed(value);
+          }
+        } catch {
+          if (stop.signal.aborted) return;
+        }
+        setState("reconnecting");
+        await new Promise((resume) => setTimeout(resume, backoffMs(attempt++)));
+      }
+    };
+    void run();
+    return () => stop.abort();
+  }, [appId, session.apiKey, followsSomething, queryClient]);
+  return state;
 }

@@ -2,6 +2,7 @@ import { AppShell, Badge, Burger, Button, Group, NavLink, ScrollArea, Text, Titl
 import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
+import { useLiveStream } from "../live";
 import { useSessionState } from "../SessionContext";
 import { AppSwitch } from "./AppSwitch";
 
@@ -21,6 +22,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { session, signOut } = useSessionState();
   const [opened, { toggle, close }] = useDisclosure();
   const [location] = useLocation();
+  const live = useLiveStream();
   if (session === undefined) return null;
   return (
     <AppShell
@@ -44,6 +46,19 @@ export function Shell({ children }: { children: ReactNode }) {
             )}
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {live !== "off" && (
+              <Tooltip label="Flag and config pages follow changes made elsewhere as they happen">
+                <Badge
+                  variant="dot"
+                  color={live === "live" ? "green" : "yellow"}
+                  data-testid="live-state"
+                  data-state={live}
+                  tt="none"
+                >
+                  {live === "live" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting…"}
+                </Badge>
+              </Tooltip>
+            )}
             <Group gap={4} visibleFrom="md" aria-label="This key's scopes" data-testid="scopes">
               {session.scopes.map((scope) => (
                 <Badge key={scope} variant="outline" size="sm">

@@ -6,7 +6,6 @@ import { type Answer, fieldErrors, type JsonValue, unwrap } from "../../api";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { ErrorAlert, PageHeader } from "../../components/Page";
 import { parseValue, ValueInput, type ValueType, valueToText } from "../../components/ValueInput";
-import { useLiveUpdates } from "../../live";
 import { keyFromPath } from "../../paths";
 import { useApi } from "../../SessionContext";
 import { can } from "../../session";
@@ -23,7 +22,6 @@ export function FlagDetail({ keySegment }: { keySegment: string }) {
   const { api, appId, session } = useApi();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
-  useLiveUpdates();
   const flag = useQuery({
     queryKey: ["flag", appId, key],
     queryFn: async () => unwrap(await api.GET("/v1/apps/{appId}/flags/{key}", { params: { path: { appId, key } } })),

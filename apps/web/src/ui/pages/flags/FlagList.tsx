@@ -4,7 +4,6 @@ import { useState } from "react";
 import { Link } from "wouter";
 import { type Answer, unwrap } from "../../api";
 import { EmptyState, ErrorAlert, PageHeader } from "../../components/Page";
-import { useLiveUpdates } from "../../live";
 import { keyPath } from "../../paths";
 import { useApi } from "../../SessionContext";
 import { can } from "../../session";
@@ -16,7 +15,6 @@ type Flag = Answer<"listFlags">["items"][number];
 export function FlagList() {
   const { api, appId, session } = useApi();
   const [tag, setTag] = useState<string | null>(null);
-  useLiveUpdates();
   const flags = useQuery({
     queryKey: ["flags", appId],
     queryFn: async () =>
