@@ -332,6 +332,17 @@ describe("operators: semver ranges", () => {
     expect([at("1.9.9"), at("2.0.0"), at("2.5.1"), at("2.9.9"), at("3.0.0")]).toEqual([false, true, true, true, false]);
   });
 
+  it("answers right for many distinct versions (the parsed-version cache starts over when full)", () => {
+    const e = compileSnapshot(
+      snapshot([flag([{ type: "when_attribute", attribute: "v", operator: "semver_lt", values: ["1.300.0"] }])]),
+    );
+    for (let round = 0; round < 2; round++) {
+      for (let minor = 0; minor < 600; minor++) {
+        expect(e.bool("f", { attributes: { v: `1.${minor}.0` } }, false)).toBe(minor < 300);
+      }
+    }
+  });
+
   it("refuses a bound that is not a version, and two values", () => {
     expect(
       definitionError(() =>

@@ -29,6 +29,9 @@ export const ONE_VALUE_OPERATORS = new Set<AttributeOperator>([
   "after",
 ]);
 
+/** How many parsed versions each semver condition keeps (then it starts over). */
+const SEMVER_CACHE_SIZE = 256;
+
 /** Operators whose operands must be strings. */
 const STRING_OPERATORS = new Set<AttributeOperator>(["starts_with", "ends_with", "regex", "cidr"]);
 
@@ -152,16 +155,17 @@ export function compileOperator(
     case "semver_gte": {
       const bound = parseSemver(String(values[0]));
       if (!bound) fail(path, `operator ${op} needs a semantic version like 1.2.3`);
-      // One-entry cache: services usually evaluate many flags for the same app version.
-      let lastText: string | undefined;
-      let lastParsed: SemVer | undefined;
+      // A small cache of parsed versions: a service sees few app versions, and parsing is most of the cost.
+      const parsed = new Map<string, SemVer | null>();
       const cmp = (v: unknown): number => {
         if (typeof v !== "string") return Number.NaN;
-        if (v !== lastText) {
-          lastText = v;
-          lastParsed = parseSemver(v);
+        let version = parsed.get(v);
+        if (version === undefined) {
+          if (parsed.size >= SEMVER_CACHE_SIZE) parsed.clear();
+          version = parseSemver(v) ?? null;
+          parsed.set(v, version);
         }
-        return lastParsed ? compareSemver(lastParsed, bound) : Number.NaN;
+        return version ? compareSemver(version, bound) : Number.NaN;
       };
       if (op === "semver_eq") return (v) => cmp(v) === 0;
       if (op === "semver_lt") return (v) => cmp(v) < 0;
