@@ -66,6 +66,10 @@ export async function startServer(settings: Settings, logger: Logger = createLog
       rotationPollMs: settings.VAULT_ROTATION_MANAGER === "true" ? settings.VAULT_ROTATION_POLL_MS : undefined,
       flagUsageFlushMs: settings.VAULT_FLAG_USAGE_FLUSH_MS,
       tokens: { kdf: { preset: settings.VAULT_TOKEN_KDF } },
+      blobs: {
+        maxBlobBytes: settings.VAULT_BLOB_MAX_BYTES,
+        sweepIntervalMs: settings.VAULT_BLOB_SWEEPER === "true" ? settings.VAULT_BLOB_SWEEP_MS : undefined,
+      },
     });
     const { generatedKey } = await vault.apiKeys.bootstrap({ adminKey: settings.VAULT_ADMIN_KEY });
     server = await buildServer(vault, {

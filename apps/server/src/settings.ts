@@ -47,6 +47,17 @@ export const settingsSchema = z.object({
   VAULT_FLAG_USAGE_FLUSH_MS: positiveMs.default(60_000),
   /** Argon2id preset for token passwords: "default" (OWASP: 19 MiB, t=2, p=1) or "high" (64 MiB, t=3, p=4). */
   VAULT_TOKEN_KDF: z.enum(["default", "high"]).default("default"),
+  /** Largest blob accepted (bytes); a blob write may send this much (a third more as base64 JSON). */
+  VAULT_BLOB_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64 * 1024 * 1024)
+    .default(1_048_576),
+  /** How often the blob sweep purges what is due (every app; safe on every instance at once). */
+  VAULT_BLOB_SWEEP_MS: positiveMs.default(60_000),
+  /** Set to "false" to run without the scheduled blob sweep (POST /v1/apps/:appId/blobs/sweep still runs one). */
+  VAULT_BLOB_SWEEPER: z.enum(["true", "false"]).default("true"),
   /** Largest accepted request body in bytes. */
   VAULT_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   /** Failed authentications one source may make per window before it gets 429 (see VAULT_AUTH_FAILURE_WINDOW_MS). */

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { AuditLog } from "@vault/audit";
+import { BlobService, BlobSweeper } from "@vault/blob";
 import { ConfigService } from "@vault/config";
 import { type Clock, systemClock, VaultError } from "@vault/core";
 import { Keyring } from "@vault/crypto";
@@ -68,6 +69,8 @@ export interface CreateVaultOptions {
   rotationPollMs?: number;
   /** Token service settings: the Argon2 preset, password policy, lockout, token length (defaults: the service's). */
   tokens?: Pick<TokenServiceOptions, "kdf" | "passwordPolicy" | "lockout" | "tokenLength" | "maxValueBytes">;
+  /** Governed blobs: the largest blob accepted (default 1 MiB) and the sweep's schedule (absent → no sweeper). */
+  blobs?: { maxBlobBytes?: number; sweepIntervalMs?: number };
   /** Collect Node process metrics (default true). */
   defaultMetrics?: boolean;
 }
@@ -129,6 +132,10 @@ export class Vault {
   readonly rotation: RotationService;
   /** Tokenization: values behind opaque tokens, optionally password-protected. */
   readonly tokens: TokenService;
+  /** Governed blob storage: purposes, retention and access policies, purges with proofs, compliance reports. */
+  readonly blobs: BlobService;
+  /** Purges due blobs on a schedule (undefined when disabled). */
+  readonly blobSweeper: BlobSweeper | undefined;
   /** Rotates due secrets in the background (undefined when disabled). */
   readonly rotationManager: RotationManager | undefined;
   /** How many migrations were applied when this instance opened the store. */
@@ -206,6 +213,13 @@ export class Vault {
     this.resolver = this.overrides.resolver();
     this.rotation = new RotationService({ ...common, secrets: this.secrets });
     this.tokens = new TokenService({ ...common, keys: this.keyring, ...options.tokens });
+    this.blobs = new BlobService({
+      ...common,
+      keys: this.keyring,
+      maxBlobBytes: options.blobs?.maxBlobBytes,
+      // The report's access summary and chain status come from the audit log (absent when a test replaced the sink).
+      evidence: this.auditLog,
+    });
     // Close order is the reverse of registration: manager first, then caches, then the audit log, then the store.
     const { flags, config } = this;
     this.onClose(() => config.close());
@@ -220,6 +234,16 @@ export class Vault {
       this.rotationManager = manager;
       manager.start();
       this.onClose(() => manager.stop());
+    }
+    if (options.blobs?.sweepIntervalMs !== undefined) {
+      const sweeper = new BlobSweeper({
+        service: this.blobs,
+        intervalMs: options.blobs.sweepIntervalMs,
+        onError: (error) => this.logger.error({ err: error }, "blob sweep failed"),
+      });
+      this.blobSweeper = sweeper;
+      sweeper.start();
+      this.onClose(() => sweeper.stop());
     }
   }
 
@@ -403,6 +427,21 @@ const TOKEN_METHODS = [
   "list",
   "count",
 ] as const satisfies readonly (keyof TokenService)[];
+const BLOB_METHODS = [
+  "setPolicy",
+  "getPolicy",
+  "listPolicies",
+  "put",
+  "get",
+  "stat",
+  "delete",
+  "list",
+  "shredOwner",
+  "sweepStatus",
+  "verifyProof",
+  "report",
+  "reportHtml",
+] as const satisfies readonly (keyof BlobService)[];
 const API_KEY_METHODS = ["create", "list", "revoke"] as const satisfies readonly (keyof ApiKeyService)[];
 
 /**
@@ -418,6 +457,7 @@ export class AppHandle {
   readonly resolver: AppScoped<Resolver, (typeof RESOLVER_METHODS)[number]>;
   readonly rotation: AppScoped<RotationService, (typeof ROTATION_METHODS)[number]>;
   readonly tokens: AppScoped<TokenService, (typeof TOKEN_METHODS)[number]>;
+  readonly blobs: AppScoped<BlobService, (typeof BLOB_METHODS)[number]>;
   readonly apiKeys: AppScoped<ApiKeyService, (typeof API_KEY_METHODS)[number]>;
 
   constructor(
@@ -431,6 +471,7 @@ export class AppHandle {
     this.resolver = scoped(vault.resolver, appId, RESOLVER_METHODS);
     this.rotation = scoped(vault.rotation, appId, ROTATION_METHODS);
     this.tokens = scoped(vault.tokens, appId, TOKEN_METHODS);
+    this.blobs = scoped(vault.blobs, appId, BLOB_METHODS);
     this.apiKeys = scoped(vault.apiKeys, appId, API_KEY_METHODS);
   }
 

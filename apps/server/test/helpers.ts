@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { ManualClock } from "@vault/core";
-import { type AuditSink, MemoryAuditSink } from "@vault/store";
+import { type AuditSink, MemoryAuditSink, queryRows } from "@vault/store";
 import { createTestDatabase, type TestDatabase } from "@vault/store/testing";
+import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
 import type { Scope } from "../src/auth/scopes";
@@ -99,4 +101,34 @@ export function expectError(response: { status: number; body: any }, status: num
   expect(response.body.error.code).toBe(code);
   expect(typeof response.body.error.message).toBe("string");
   expect(typeof response.body.error.requestId).toBe("string");
+}
+
+/** Everything the database holds, as text: pg_dump on Postgres; every table and the raw data directory on PGlite. */
+export async function databaseDump(testDb: TestDatabase): Promise<string> {
+  if (testDb.url !== undefined) {
+    const run = spawnSync("pg_dump", ["--data-only", "--inserts", testDb.url], {
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    });
+    if (run.status !== 0) throw new Error(`pg_dump failed: ${run.stderr}`);
+    return run.stdout;
+  }
+  const tables = await queryRows<{ name: string }>(
+    testDb.db,
+    sql`select table_name as name from information_schema.tables where table_schema = 'public'`,
+  );
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    const rows = await queryRows(testDb.db, sql.raw(`select * from "${name}"`));
+    // bytea columns come back as Buffers: as latin1 every byte is kept, so a canary stored raw would show.
+    parts.push(
+      JSON.stringify(rows, (_key, value) =>
+        value?.type === "Buffer" ? Buffer.from(value.data).toString("latin1") : value,
+      ),
+    );
+  }
+  const client = (testDb.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;
+  const raw = Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer());
+  parts.push(raw.toString("latin1"));
+  return parts.join("\n");
 }

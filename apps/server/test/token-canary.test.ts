@@ -1,14 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { Writable } from "node:stream";
 import { inspect } from "node:util";
-import { queryRows } from "@vault/store";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
-import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildServer } from "../src/http/server";
 import { createLogger } from "../src/logger";
 import { createVault, type Vault } from "../src/vault";
+import { databaseDump } from "./helpers";
 
 // Three canaries — a value, a caller-chosen token and a password — go through every token operation over HTTP,
 // failures included. None may show up in a log line, a console write, an error answer, an audit entry, a listing or
@@ -144,33 +142,3 @@ describe(`token canary (${testDatabaseKind()})`, () => {
     }
   });
 });
-
-/** Everything the database holds, as text: pg_dump on Postgres; every table and the raw data directory on PGlite. */
-async function databaseDump(testDb: TestDatabase): Promise<string> {
-  if (testDb.url !== undefined) {
-    const run = spawnSync("pg_dump", ["--data-only", "--inserts", testDb.url], {
-      encoding: "utf8",
-      maxBuffer: 1 << 28,
-    });
-    if (run.status !== 0) throw new Error(`pg_dump failed: ${run.stderr}`);
-    return run.stdout;
-  }
-  const tables = await queryRows<{ name: string }>(
-    testDb.db,
-    sql`select table_name as name from information_schema.tables where table_schema = 'public'`,
-  );
-  const parts: string[] = [];
-  for (const { name } of tables) {
-    const rows = await queryRows(testDb.db, sql.raw(`select * from "${name}"`));
-    // bytea columns come back as Buffers: as latin1 every byte is kept, so a canary stored raw would show.
-    parts.push(
-      JSON.stringify(rows, (_key, value) =>
-        value?.type === "Buffer" ? Buffer.from(value.data).toString("latin1") : value,
-      ),
-    );
-  }
-  const client = (testDb.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;
-  const raw = Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer());
-  parts.push(raw.toString("latin1"));
-  return parts.join("\n");
-}

@@ -3,7 +3,7 @@ export { purgeProof } from "./proof";
 export type { ComplianceReport, PurposeInventory } from "./report";
 export { renderReportHtml } from "./report-html";
 export { DAY_MS, resolveExpiry, resolveMaxRetrievals } from "./retention";
-export { ACCESS_MODES, blobIdSchema, identitySchema, purposeSchema } from "./schemas";
+export { ACCESS_MODES, blobIdSchema, identitySchema, purposeSchema, RESERVED_PURPOSES } from "./schemas";
 export { BlobService, DEFAULT_MAX_BLOB_BYTES, DEFAULT_SWEEP_BATCH } from "./service";
 export { BlobSweeper, type BlobSweeperOptions } from "./sweeper";
 export type {

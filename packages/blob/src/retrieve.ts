@@ -4,7 +4,7 @@ import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { ResolvedCaller } from "./access";
 import { auditKey, type BlobContext, recordBlobDetached, recordBlobEvent } from "./context";
 import { openBlob } from "./envelope";
-import { enforce } from "./guard";
+import { enforce, recordDenial } from "./guard";
 import { unwrapOwnerKey } from "./keys";
 import { findEntry, purgedEntry, unavailable } from "./lookup";
 import { findPolicy } from "./policies";
@@ -53,7 +53,21 @@ async function retrieve(
   caller: ResolvedCaller,
 ): Promise<BlobContent> {
   const policy = await findPolicy(ctx.db, appId, purpose);
-  if (policy === undefined) throw blobNotFound(purpose, id);
+  if (policy === undefined) {
+    const error = blobNotFound(purpose, id);
+    // Another app probing: a refusal like any other (it cannot tell a purpose without policy from a hidden one).
+    if (caller.appId !== appId) {
+      await recordDenial(
+        ctx,
+        "read",
+        caller,
+        { appId, purpose, id },
+        { allowed: false, as: "hidden", reason: "other_app" },
+      );
+      AUDITED.add(error);
+    }
+    throw error;
+  }
   await audited(enforce(ctx, policy, "read", caller, { appId, purpose, id }, { stage: "visibility" }));
   const entry = await findEntry(ctx.db, appId, purpose, id);
   if (entry === undefined) throw (await purgedEntry(ctx.db, appId, purpose, id)) ?? blobNotFound(purpose, id);

@@ -1,10 +1,16 @@
 import { appIdSchema, metadataSchema } from "@vault/core";
 import { z } from "zod";
 
+/** Purposes the HTTP API uses as words of its own under /blobs/ (`POST /blobs/sweep`): not available as purposes. */
+export const RESERVED_PURPOSES = ["sweep", "verify-proof", "shred"] as const;
+
 /** Purposes are slugs, like app ids: they name a folder of entries and its policy. */
 export const purposeSchema = z
   .string({ error: "purpose must be a string" })
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "purpose must be a slug: a-z, 0-9 and '-', 1-63 characters");
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "purpose must be a slug: a-z, 0-9 and '-', 1-63 characters")
+  .refine((p) => !(RESERVED_PURPOSES as readonly string[]).includes(p), {
+    message: `purpose must not be a reserved word (${RESERVED_PURPOSES.join(", ")})`,
+  });
 
 /** External ids: the caller's name for an entry, safe in a URL path segment as it is (no '/', no '%'). */
 export const blobIdSchema = z

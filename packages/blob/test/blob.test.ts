@@ -135,6 +135,8 @@ describe(`BlobService (${testDatabaseKind()})`, () => {
       expect(badId.code).toBe("VALIDATION");
       expect(badId.message).toMatch(/\bid\b/);
       expect(await codeOf(service.put("shop", "limits", "x".repeat(257), bytes("v")))).toBe("VALIDATION");
+      // Words the HTTP API uses under /blobs/ are not purposes.
+      expect(await codeOf(service.setPolicy("shop", "sweep", POLICY))).toBe("VALIDATION");
       expect(await codeOf(service.put("shop", "limits", "ok", Buffer.alloc(16)))).toBe("no error");
       const big = await errorOf(service.put("shop", "limits", "big", Buffer.alloc(17)));
       expect(big.code).toBe("PAYLOAD_TOO_LARGE");

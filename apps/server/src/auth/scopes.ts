@@ -12,6 +12,9 @@ export const SCOPES = [
   "audit:read",
   "tokens:read",
   "tokens:write",
+  "blobs:read",
+  "blobs:write",
+  "blobs:admin",
   "admin",
 ] as const;
 

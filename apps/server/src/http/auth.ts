@@ -82,7 +82,8 @@ export function authenticationHook(options: AuthenticationHookOptions) {
     // The raw path parameter: whatever it holds, a key of another app gets 404 before anything is validated.
     const appId = String((request.params as Record<string, unknown>).appId ?? "");
     const asInstanceAdmin = required.instanceAdmin === true && auth.instanceAdmin;
-    if (auth.appId !== appId && !asInstanceAdmin) {
+    // Routes open to other apps (blob reads) let the service decide, after the caller's own scope is checked.
+    if (auth.appId !== appId && !asInstanceAdmin && required.otherApps !== true) {
       await deny(request, auth, "other_app", { targetApp: appId.slice(0, 64) });
       throw new VaultError("NOT_FOUND", "app not found", { details: { appId: appId.slice(0, 64) } });
     }

@@ -138,9 +138,13 @@ function frameworkError(error: unknown): VaultError | undefined {
   const { code, statusCode } = (error ?? {}) as { code?: unknown; statusCode?: unknown };
   switch (code) {
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return new VaultError("UNSUPPORTED_MEDIA_TYPE", "content-type: unsupported media type (send application/json)", {
-        details: { field: "content-type" },
-      });
+      return new VaultError(
+        "UNSUPPORTED_MEDIA_TYPE",
+        "content-type: unsupported media type (send application/json, or application/octet-stream where a route takes bytes)",
+        {
+          details: { field: "content-type" },
+        },
+      );
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return new VaultError("PAYLOAD_TOO_LARGE", "body: larger than this server accepts", {
         details: { field: "body" },

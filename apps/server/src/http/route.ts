@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AuthContext } from "../auth/apikeys";
 import type { Scope } from "../auth/scopes";
 import type { Vault } from "../vault";
+import { bytesBodyOpenApi } from "./bytes-body";
 import { errorEnvelopeSchema, STATUS_OF } from "./errors";
 
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -16,14 +17,16 @@ export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
  * - `instance`: an instance-admin key (an `admin` key of the system app);
  * - `app`: a key of the app named by the `:appId` path parameter holding `scope` (one of them, when a list: the
  *   handler sees `auth.scopes` and serves what they allow); with `instanceAdmin: true` an instance-admin key may also
- *   act on any app (app and API-key management only).
+ *   act on any app (app and API-key management only); with `otherApps: true` a key of another app holding `scope`
+ *   passes too, and the service decides (blob reads: the purpose's `allowedApps`, every other app answered 404 like a
+ *   missing entry).
  */
 export type RouteAuth =
   | { kind: "public" }
   | { kind: "metrics" }
   | { kind: "key" }
   | { kind: "instance" }
-  | { kind: "app"; scope: Scope | readonly Scope[]; instanceAdmin?: true };
+  | { kind: "app"; scope: Scope | readonly Scope[]; instanceAdmin?: true; otherApps?: true };
 
 export interface RouteContext<P, Q, B> {
   params: P;
@@ -54,12 +57,21 @@ export interface RouteDef<
   body?: B;
   /** Request headers the route reads (documented in OpenAPI; other headers pass through untouched). */
   headers?: z.ZodType;
+  /**
+   * The route also takes `application/octet-stream` bodies: this makes the bytes and the request's headers into the
+   * body object its schema validates (see bytes-body.ts). Without it, JSON only.
+   */
+  bytesBody?: (data: Buffer, headers: Record<string, string | string[] | undefined>) => Record<string, unknown>;
+  /** Largest body in bytes, when not the server's (a function of the vault: a configured limit). */
+  bodyLimit?: (vault: Vault) => number;
   /** The success body (JSON), or null for an answer with no body. */
   response: z.ZodType | null;
   /** Success status (default 200). */
   status?: number;
   /** Media type of the success body when it is not JSON (the handler sends it through `reply`). */
   produces?: string;
+  /** Other media types the success body may come in (chosen by the handler, e.g. from `Accept`), with their schemas. */
+  alsoProduces?: Record<string, z.ZodType>;
   /**
    * Other documented answers, by status: a description for an answer without a body (a 304), or the body's schema
    * (the 503 of /ready carries the same body as its 200).
@@ -100,6 +112,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Who may call the route (read by the authentication hook). */
     auth?: RouteAuth;
+    /** The route takes application/octet-stream bodies, made into its body object by this (see bytes-body.ts). */
+    bytesBody?: RouteDef["bytesBody"];
   }
 }
 
@@ -132,8 +146,12 @@ function schemaOf(def: RouteDef): FastifySchema {
   const status = def.status ?? 200;
   const response: Record<string, unknown> = {};
   if (def.response === null) response[status] = z.undefined().describe("done");
-  else if (def.produces !== undefined) {
-    response[status] = { description: "success", content: { [def.produces]: { schema: def.response } } };
+  else if (def.produces !== undefined || def.alsoProduces !== undefined) {
+    const content: Record<string, { schema: z.ZodType }> = {
+      [def.produces ?? "application/json"]: { schema: def.response },
+    };
+    for (const [type, schema] of Object.entries(def.alsoProduces ?? {})) content[type] = { schema };
+    response[status] = { description: "success", content };
   } else response[status] = def.response;
   for (const code of errorStatuses(def)) {
     response[code] = {
@@ -170,8 +188,13 @@ export function registerRoute(app: FastifyInstance, vault: Vault, def: RouteDef)
     url: def.url,
     schema: schemaOf(def),
     ...(def.timeoutMs === undefined ? {} : { handlerTimeout: def.timeoutMs }),
+    ...(def.bodyLimit === undefined ? {} : { bodyLimit: def.bodyLimit(vault) }),
     // @fastify/swagger leaves HEAD routes out unless asked: ours are explicit operations, not GET's shadows.
-    config: { auth: def.auth, ...(def.method === "HEAD" ? { swagger: { exposeHeadRoute: true } } : {}) },
+    config: {
+      auth: def.auth,
+      ...(def.bytesBody === undefined ? {} : { bytesBody: def.bytesBody, swaggerTransform: bytesBodyOpenApi }),
+      ...(def.method === "HEAD" ? { swagger: { exposeHeadRoute: true } } : {}),
+    },
     handler: async (request, reply) => {
       const context = {
         params: request.params,

@@ -11,6 +11,7 @@ import Fastify, {
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Vault } from "../vault";
 import { authenticationHook } from "./auth";
+import { useByteBodies } from "./bytes-body";
 import { DenialAudit } from "./denials";
 import { toErrorAnswer } from "./errors";
 import { useJsonBodies } from "./json-body";
@@ -94,6 +95,7 @@ export async function buildServer(vault: Vault, options: BuildServerOptions = {}
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("auth", undefined);
   useJsonBodies(app);
+  useByteBodies(app);
   await app.register(fastifyCompress, { threshold: COMPRESS_THRESHOLD_BYTES });
   await useOpenApi(app, { version: "1" });
   // Only failed authentication is limited (per source, in the auth hook); routes themselves are not.

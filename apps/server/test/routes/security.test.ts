@@ -24,6 +24,7 @@ describe(`auth on every route (${testDatabaseKind()})`, () => {
       .replace(":appId", appId)
       .replace(":key", "some%2Fkey")
       .replace(":tenantId", "tenant-1")
+      .replace(":purpose", "some-purpose")
       .replace(":id", newId("apiKey"));
 
   beforeAll(async () => {
@@ -57,13 +58,21 @@ describe(`auth on every route (${testDatabaseKind()})`, () => {
   });
 
   it.each(routes.filter((r) => r.auth.kind === "app").map((r) => [`${r.method} ${r.url}`, r] as const))(
-    "%s: another app's key → 404, audited in the caller's app",
+    "%s: another app's key → 404, audited",
     async (_name, route) => {
       const before = t.audit.events.length;
       const response = await t.call(route.method, urlOf(route.url, "owner"), { key: otherAdmin, body: {} });
       expectRefusal(route.method, response, 404, "NOT_FOUND");
       expect(response.raw).not.toContain("some/key");
-      const denial = t.audit.events.slice(before).find((e) => e.action === "auth.denied");
+      const events = t.audit.events.slice(before);
+      if (route.auth.kind === "app" && route.auth.otherApps) {
+        // Open to other apps (blob reads): the service refuses, in the addressed app — except HEAD, which audits nothing.
+        const denial = events.find((e) => e.action === "blob.denied");
+        if (route.method === "HEAD") expect(events).toEqual([]);
+        else expect(denial).toMatchObject({ appId: "owner", outcome: "denied", metadata: { reason: "other_app" } });
+        return;
+      }
+      const denial = events.find((e) => e.action === "auth.denied");
       expect(denial).toMatchObject({ appId: "intruder", outcome: "denied", metadata: { reason: "other_app" } });
     },
   );

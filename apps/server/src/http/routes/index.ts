@@ -3,6 +3,7 @@ import { adminRoutes } from "./admin";
 import { apiKeyRoutes, whoamiRoute } from "./apikeys";
 import { appRoutes } from "./apps";
 import { auditRoutes } from "./audit";
+import { blobRoutes } from "./blobs";
 import { configRoutes } from "./config";
 import { flagUsageRoutes } from "./flag-usage";
 import { flagRoutes } from "./flags";
@@ -30,6 +31,7 @@ export function allRoutes(): RouteDef[] {
     ...streamRoutes(),
     ...rotationRoutes(),
     ...tokenRoutes(),
+    ...blobRoutes(),
     ...auditRoutes(),
     ...adminRoutes(),
   ];
