@@ -206,11 +206,8 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     const value = page.getByRole("textbox", { name: /^Value/ });
     await value.fill('{"maxItems": 1000, "region": "eu"}');
     await page.getByRole("button", { name: "Save version 2" }).click();
-    await page
-      .getByText(/maxItems/)
-      .last()
-      .waitFor();
-    await expect(value.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect.poll(() => value.getAttribute("aria-invalid")).toBe("true");
+    await page.getByText(/maxItems must be <= 100/).waitFor();
     await screenshot(page, "09-config-schema-refused");
     await value.fill('{"maxItems": 20, "region": "eu"}');
     await page.getByRole("button", { name: "Save version 2" }).click();
@@ -226,5 +223,64 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     const entry = await api("GET", `/v1/apps/system/config/${encodeURIComponent(CONFIG_KEY)}`);
     expect(entry).toMatchObject({ version: 3, value: { maxItems: 10, region: "eu" } });
     await screenshot(page, "11-config-rolled-back");
+  });
+
+  it("finds those changes in the audit page, with the chain verified", async () => {
+    await page.getByRole("link", { name: "Audit", exact: true }).click();
+    const status = page.getByTestId("chain-status");
+    await status.waitFor();
+    await expect(status.getAttribute("data-ok")).resolves.toBe("true");
+    const table = page.getByRole("table", { name: "Audit entries" });
+    await table.getByText("db/password").first().waitFor();
+    await table.getByText(FLAG_KEY).first().waitFor();
+    await table.getByText(CONFIG_KEY).first().waitFor();
+    await screenshot(page, "12-audit");
+    // Filtered to the config key: only its entries, one of them the rollback.
+    await page.getByRole("textbox", { name: "Key", exact: true }).fill(CONFIG_KEY);
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect
+      .poll(async () => new Set(await table.locator("tbody tr td:nth-child(4)").allTextContents()))
+      .toEqual(new Set([CONFIG_KEY]));
+    await table
+      .getByRole("button", { name: /^Details of entry/ })
+      .first()
+      .click();
+    await page.getByRole("dialog").getByText(/"seq"/).waitFor();
+    await screenshot(page, "13-audit-entry");
+    await page.keyboard.press("Escape");
+    // Nothing secret in what the audit page received.
+    expect(await page.content()).not.toContain(SECRET_VALUE);
+  });
+
+  it("creates a key with one scope, shown once; signed in with it, a denied page shows the API's message", async () => {
+    await page.getByRole("link", { name: "Apps & API keys", exact: true }).click();
+    await page.getByRole("textbox", { name: /^Key name/ }).fill("dashboard");
+    for (const scope of ["config:read"]) await page.getByRole("checkbox", { name: scope, exact: true }).uncheck();
+    await page.getByRole("button", { name: "Create API key" }).click();
+    const shown = page.getByTestId("new-api-key");
+    await shown.waitFor();
+    const key = (await shown.textContent()) ?? "";
+    expect(key).toMatch(/^vault_/);
+    await screenshot(page, "14-api-key-shown-once");
+    await page.getByRole("button", { name: "Done" }).click();
+    await page.getByRole("table", { name: "API keys" }).getByText("dashboard").waitFor();
+    expect(await page.content()).not.toContain(key);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await signIn(page, key);
+    await expect(page.getByTestId("scopes").textContent()).resolves.toBe("flags:read");
+    await page.getByRole("link", { name: "Audit", exact: true }).click();
+    const refused = page.getByTestId("error-alert").first();
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toContain('this API key lacks the scope "audit:read" (FORBIDDEN)');
+    await screenshot(page, "15-denied");
+  });
+
+  it("fits a narrow screen: the navigation folds behind a button", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    // The navigation is folded away: the burger, shown on narrow screens only, opens it.
+    await page.getByRole("button", { name: "Toggle navigation" }).click();
+    await page.getByRole("link", { name: "Flags", exact: true }).click();
+    await page.getByRole("table", { name: "Flags" }).getByText(FLAG_KEY).waitFor();
+    await screenshot(page, "16-narrow-flags");
   });
 });
