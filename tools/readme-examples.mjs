@@ -197,7 +197,8 @@ export function describeReadme(testDir, { claims: expected }) {
           file,
         });
         expect(claims, "claims in this block").toBe(expected[index]);
-      });
+        // A block opens and migrates its own PGlite, which alone can take tens of seconds on a loaded machine.
+      }, 120_000);
     });
   });
 }
