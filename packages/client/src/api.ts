@@ -68,3 +68,5 @@ export function unwrap<T>(result: ApiResult<T>): T {
   if (result.response.ok) return result.data as T;
   throw VaultApiError.fromAnswer(result.response.status, result.error);
 }
+
+export { vaultContextOf } from "./openfeature-context";

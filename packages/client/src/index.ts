@@ -11,6 +11,7 @@ export {
   VaultApiError,
   type VaultApiErrorCode,
   type VaultApiOptions,
+  vaultContextOf,
 } from "./api";
 export type { Snapshots } from "./backup";
 export { type ConfigChangeEvent, type ConfigTarget, ConfigView } from "./config-view";

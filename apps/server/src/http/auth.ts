@@ -78,6 +78,15 @@ export function authenticationHook(options: AuthenticationHookOptions) {
         details: { required: "admin (system app)" },
       });
     }
+    if (required.kind === "keyApp") {
+      if (!hasScope(auth.scopes, required.scope)) {
+        await deny(request, auth, "missing_scope", { required: required.scope });
+        throw new VaultError("FORBIDDEN", `this API key lacks the scope "${required.scope}"`, {
+          details: { required: required.scope },
+        });
+      }
+      return;
+    }
     if (required.kind !== "app") return;
     // The raw path parameter: whatever it holds, a key of another app gets 404 before anything is validated.
     const appId = String((request.params as Record<string, unknown>).appId ?? "");

@@ -20,13 +20,15 @@ export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
  *   act on any app (app and API-key management only); with `otherApps: true` a key of another app holding `scope`
  *   passes too, and the service decides (blob reads: the purpose's `allowedApps`, every other app answered 404 like a
  *   missing entry).
+ * - `keyApp`: a key holding `scope`, acting on its own app (OFREP, whose paths name no app).
  */
 export type RouteAuth =
   | { kind: "public" }
   | { kind: "metrics" }
   | { kind: "key" }
   | { kind: "instance" }
-  | { kind: "app"; scope: Scope | readonly Scope[]; instanceAdmin?: true; otherApps?: true };
+  | { kind: "app"; scope: Scope | readonly Scope[]; instanceAdmin?: true; otherApps?: true }
+  | { kind: "keyApp"; scope: Scope };
 
 export interface RouteContext<P, Q, B> {
   params: P;
@@ -72,6 +74,8 @@ export interface RouteDef<
   produces?: string;
   /** Other media types the success body may come in (chosen by the handler, e.g. from `Accept`), with their schemas. */
   alsoProduces?: Record<string, z.ZodType>;
+  /** The body of this route's error answers in the OpenAPI document (default: the error envelope). */
+  errorSchema?: z.ZodType;
   /**
    * Other documented answers, by status: a description for an answer without a body (a 304), or the body's schema
    * (the 503 of /ready carries the same body as its 200).
@@ -156,7 +160,7 @@ function schemaOf(def: RouteDef): FastifySchema {
   for (const code of errorStatuses(def)) {
     response[code] = {
       description: ERROR_DESCRIPTIONS[code] ?? "error",
-      content: { "application/json": { schema: errorEnvelopeSchema } },
+      content: { "application/json": { schema: def.errorSchema ?? errorEnvelopeSchema } },
     };
   }
   for (const [code, answer] of Object.entries(def.otherResponses ?? {})) {

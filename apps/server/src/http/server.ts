@@ -16,6 +16,7 @@ import { DenialAudit } from "./denials";
 import { toErrorAnswer } from "./errors";
 import { useJsonBodies } from "./json-body";
 import { deniedRequestsCounter, httpMetricsHook } from "./metrics";
+import { isOfrepRequest, toOfrepError } from "./ofrep/errors";
 import { useOpenApi } from "./openapi";
 import { type RouteDef, registerRoute } from "./route";
 import { allRoutes } from "./routes/index";
@@ -157,5 +158,6 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
   const answer = toErrorAnswer(error, request.id);
   if (answer.internal) request.log.error({ err: error }, "request failed");
   else request.log.debug({ code: answer.body.error.code }, "request refused");
-  return reply.code(answer.status).header("x-request-id", request.id).send(answer.body);
+  const body = isOfrepRequest(request) ? toOfrepError(answer, request) : answer.body;
+  return reply.code(answer.status).header("x-request-id", request.id).send(body);
 }

@@ -7,6 +7,7 @@ import { blobRoutes } from "./blobs";
 import { configRoutes } from "./config";
 import { flagUsageRoutes } from "./flag-usage";
 import { flagRoutes } from "./flags";
+import { ofrepRoutes } from "./ofrep";
 import { overrideRoutes } from "./overrides";
 import { rotationRoutes } from "./rotation";
 import { secretRoutes } from "./secrets";
@@ -29,6 +30,7 @@ export function allRoutes(): RouteDef[] {
     ...configRoutes(),
     ...overrideRoutes(),
     ...streamRoutes(),
+    ...ofrepRoutes(),
     ...rotationRoutes(),
     ...tokenRoutes(),
     ...blobRoutes(),
