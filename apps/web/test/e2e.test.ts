@@ -16,6 +16,7 @@ import {
 const SECRET_VALUE = "canary-7f3a9c-hunter2";
 const FLAG_KEY = "checkout.new-flow";
 const CONFIG_KEY = "limits/cart";
+const TOKEN_VALUE = "4111-1111-1111-1111-canary";
 
 // The admin UI in a real browser against a real server process on PGlite: one server, one browser, the pages in the
 // order a person would use them.
@@ -252,6 +253,27 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     expect(await page.content()).not.toContain(SECRET_VALUE);
   });
 
+  it("rotates a secret now under a policy, and tokenizes a value (the token shown once)", async () => {
+    await page.getByRole("link", { name: "Rotation", exact: true }).click();
+    await page.getByRole("textbox", { name: /^Secret key/ }).fill("db/password");
+    await page.getByRole("button", { name: "Save policy" }).click();
+    const policies = page.getByRole("table", { name: "Rotation policies" });
+    await policies.getByText("db/password").waitFor();
+    await policies.getByRole("button", { name: "Rotate now" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Rotate" }).click();
+    await page.getByRole("table", { name: "Rotation attempts" }).getByText("success").waitFor();
+    await screenshot(page, "14-rotation");
+    await page.getByRole("link", { name: "Tokens", exact: true }).click();
+    await page.getByRole("textbox", { name: "Value to tokenize" }).fill(TOKEN_VALUE);
+    await page.getByRole("button", { name: "Store and get a token" }).click();
+    await page.getByRole("dialog").getByText("Shown once").waitFor();
+    await screenshot(page, "15-token-shown-once");
+    await page.getByRole("button", { name: "Done" }).click();
+    await page.getByRole("table", { name: "Token records" }).locator("tbody tr").first().waitFor();
+    expect(await page.content()).not.toContain(TOKEN_VALUE);
+    await screenshot(page, "16-tokens");
+  });
+
   it("creates a key with one scope, shown once; signed in with it, a denied page shows the API's message", async () => {
     await page.getByRole("link", { name: "Apps & API keys", exact: true }).click();
     await page.getByRole("textbox", { name: /^Key name/ }).fill("dashboard");
@@ -261,7 +283,7 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     await shown.waitFor();
     const key = (await shown.textContent()) ?? "";
     expect(key).toMatch(/^vault_/);
-    await screenshot(page, "14-api-key-shown-once");
+    await screenshot(page, "17-api-key-shown-once");
     await page.getByRole("button", { name: "Done" }).click();
     await page.getByRole("table", { name: "API keys" }).getByText("dashboard").waitFor();
     expect(await page.content()).not.toContain(key);
@@ -272,7 +294,7 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     const refused = page.getByTestId("error-alert").first();
     await refused.waitFor();
     await expect(refused.textContent()).resolves.toContain('this API key lacks the scope "audit:read" (FORBIDDEN)');
-    await screenshot(page, "15-denied");
+    await screenshot(page, "18-denied");
   });
 
   it("fits a narrow screen: the navigation folds behind a button", async () => {
@@ -281,6 +303,6 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     await page.getByRole("button", { name: "Toggle navigation" }).click();
     await page.getByRole("link", { name: "Flags", exact: true }).click();
     await page.getByRole("table", { name: "Flags" }).getByText(FLAG_KEY).waitFor();
-    await screenshot(page, "16-narrow-flags");
+    await screenshot(page, "19-narrow-flags");
   });
 });

@@ -11,6 +11,7 @@ const ConfigPage = lazy(() => import("./pages/config/ConfigPage"));
 const AuditPage = lazy(() => import("./pages/audit/AuditPage"));
 const AppsPage = lazy(() => import("./pages/apps/AppsPage"));
 const RotationPage = lazy(() => import("./pages/rotation/RotationPage"));
+const TokensPage = lazy(() => import("./pages/tokens/TokensPage"));
 
 /** The shell and the page the location names. */
 export default function SignedIn() {
@@ -38,6 +39,7 @@ export default function SignedIn() {
           <Route path="/audit" component={AuditPage} />
           <Route path="/apps" component={AppsPage} />
           <Route path="/rotation" component={RotationPage} />
+          <Route path="/tokens" component={TokensPage} />
           <Route>
             <Redirect to="/secrets" />
           </Route>
