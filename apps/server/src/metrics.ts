@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /**
  * The Prometheus metrics of one Vault instance, in a registry of its own (several instances can share a process). The
@@ -42,7 +42,44 @@ export class VaultMetrics {
     registers: [this.registry],
   });
 
+  readonly webhookDeliveries = new Counter({
+    name: "vault_webhook_deliveries_total",
+    help: "Webhook attempts by outcome: succeeded, retrying (failed, another attempt scheduled) or failed (given up).",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+  readonly webhookAttemptSeconds = new Histogram({
+    name: "vault_webhook_attempt_duration_seconds",
+    help: "How long webhook requests took, by outcome.",
+    labelNames: ["outcome"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30],
+    registers: [this.registry],
+  });
+  readonly webhookDeliverySeconds = new Histogram({
+    name: "vault_webhook_delivery_latency_seconds",
+    help: "From the change's commit to its successful delivery (retries included).",
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600, 86_400],
+    registers: [this.registry],
+  });
+  /** Where the webhook queue depth is read from when scraped (set by the Vault). */
+  webhookQueueSource: (() => Promise<{ waitingEvents: number; pendingDeliveries: number }>) | undefined;
+  /** Read from the database at each scrape; a database that does not answer leaves the last values. */
+  readonly webhookQueueDepth: Gauge<"queue">;
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
+    const metrics = this;
+    this.webhookQueueDepth = new Gauge({
+      name: "vault_webhook_queue_depth",
+      help: "Webhook work waiting: queue=events (not yet fanned out) and queue=deliveries (pending, due now or later).",
+      labelNames: ["queue"] as const,
+      registers: [this.registry],
+      async collect() {
+        const depth = await metrics.webhookQueueSource?.().catch(() => undefined);
+        if (depth === undefined) return;
+        this.set({ queue: "events" }, depth.waitingEvents);
+        this.set({ queue: "deliveries" }, depth.pendingDeliveries);
+      },
+    });
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: "vault_process_" });
   }
 }

@@ -70,6 +70,20 @@ export async function startServer(settings: Settings, logger: Logger = createLog
         maxBlobBytes: settings.VAULT_BLOB_MAX_BYTES,
         sweepIntervalMs: settings.VAULT_BLOB_SWEEPER === "true" ? settings.VAULT_BLOB_SWEEP_MS : undefined,
       },
+      webhookPollMs: settings.VAULT_WEBHOOK_WORKER === "true" ? settings.VAULT_WEBHOOK_POLL_MS : undefined,
+      webhooks: {
+        urlPolicy: {
+          allowLoopback: settings.VAULT_WEBHOOK_ALLOW_LOOPBACK === "true",
+          allowedNetworks: settings.VAULT_WEBHOOK_ALLOWED_NETWORKS,
+        },
+        timeoutMs: settings.VAULT_WEBHOOK_TIMEOUT_MS,
+        retry: { maxAttempts: settings.VAULT_WEBHOOK_MAX_ATTEMPTS },
+        disableAfterFailures: settings.VAULT_WEBHOOK_DISABLE_AFTER_FAILURES,
+        reminders: {
+          expiringDays: settings.VAULT_SECRET_EXPIRY_REMINDER_DAYS,
+          rotationFailures: settings.VAULT_ROTATION_FAILING_AFTER,
+        },
+      },
     });
     const { generatedKey } = await vault.apiKeys.bootstrap({ adminKey: settings.VAULT_ADMIN_KEY });
     server = await buildServer(vault, {

@@ -75,6 +75,36 @@ export const settingsSchema = z.object({
   VAULT_DB_CONNECT_TIMEOUT_MS: positiveMs.default(5_000),
   /** Postgres: the server-side statement_timeout of Vault's connections (0 = none). */
   VAULT_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Set to "false" to run without the webhook worker (delivery, reminders) on this instance. */
+  VAULT_WEBHOOK_WORKER: z.enum(["true", "false"]).default("true"),
+  /** How often an idle webhook worker looks for new events and due deliveries. */
+  VAULT_WEBHOOK_POLL_MS: positiveMs.default(250),
+  /** How long one webhook request may take before it counts as failed. */
+  VAULT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** Attempts in all before a delivery is marked failed (the defaults retry over about 25 hours). */
+  VAULT_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(11),
+  /** Deliveries in a row that fail for good before an endpoint is disabled (0: never). */
+  VAULT_WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(0).max(1000).default(5),
+  /** "true" lets webhooks go to loopback addresses (a receiver on the same machine; tests). */
+  VAULT_WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
+  /** Comma-separated CIDR blocks webhooks may reach although they are private (e.g. "10.20.0.0/16"). */
+  VAULT_WEBHOOK_ALLOWED_NETWORKS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  /** Days before a secret's expiry at which secret.expiring is emitted (comma-separated). */
+  VAULT_SECRET_EXPIRY_REMINDER_DAYS: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "must be comma-separated whole days, like 30,7,1")
+    .default("30,7,1")
+    .transform((v) => v.split(",").map((s) => Number(s.trim()))),
+  /** Consecutive failed rotations after which rotation.failing is emitted. */
+  VAULT_ROTATION_FAILING_AFTER: z.coerce.number().int().min(1).max(1000).default(3),
   /** When set, GET /metrics needs `Authorization: Bearer <this token>` (at least 16 characters). */
   VAULT_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });

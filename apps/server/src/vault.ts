@@ -25,7 +25,7 @@ import {
   type VaultDb,
 } from "@vault/store";
 import { TokenService, type TokenServiceOptions } from "@vault/token";
-import { OutboxEventSink } from "@vault/webhook";
+import { OutboxEventSink, WebhookService, type WebhookServiceOptions, WebhookWorker } from "@vault/webhook";
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { ApiKeyService } from "./auth/apikeys";
@@ -71,6 +71,26 @@ export interface CreateVaultOptions {
   tokens?: Pick<TokenServiceOptions, "kdf" | "passwordPolicy" | "lockout" | "tokenLength" | "maxValueBytes">;
   /** Governed blobs: the largest blob accepted (default 1 MiB) and the sweep's schedule (absent → no sweeper). */
   blobs?: { maxBlobBytes?: number; sweepIntervalMs?: number };
+  /**
+   * Webhook settings: where webhooks may go (default: public addresses only), the request timeout, the retry
+   * schedule, auto-disable, reminders (defaults: the service's).
+   */
+  webhooks?: Pick<
+    WebhookServiceOptions,
+    | "urlPolicy"
+    | "timeoutMs"
+    | "retry"
+    | "disableAfterFailures"
+    | "secretOverlapMs"
+    | "reminders"
+    | "retentionDays"
+    | "sender"
+    | "random"
+  >;
+  /** Run the webhook worker (delivery, reminders), polling every this many ms when idle (absent → no worker). */
+  webhookPollMs?: number;
+  /** How often the webhook worker looks for due reminders (default 60 s). */
+  reminderIntervalMs?: number;
   /** Collect Node process metrics (default true). */
   defaultMetrics?: boolean;
 }
@@ -136,6 +156,10 @@ export class Vault {
   readonly blobs: BlobService;
   /** Purges due blobs on a schedule (undefined when disabled). */
   readonly blobSweeper: BlobSweeper | undefined;
+  /** Webhook endpoints, deliveries and reminders. */
+  readonly webhooks: WebhookService;
+  /** Delivers webhooks and emits reminders in the background (undefined when disabled). */
+  readonly webhookWorker: WebhookWorker | undefined;
   /** Rotates due secrets in the background (undefined when disabled). */
   readonly rotationManager: RotationManager | undefined;
   /** How many migrations were applied when this instance opened the store. */
@@ -220,6 +244,22 @@ export class Vault {
       // The report's access summary and chain status come from the audit log (absent when a test replaced the sink).
       evidence: this.auditLog,
     });
+    this.webhooks = new WebhookService({
+      db: this.db,
+      audit: this.audit,
+      clock: this.clock,
+      keys: this.keyring,
+      ...options.webhooks,
+      onDelivery: (report) => {
+        metrics.webhookDeliveries.inc({ outcome: report.outcome });
+        metrics.webhookAttemptSeconds.observe({ outcome: report.outcome }, report.durationMs / 1000);
+        if (report.outcome === "succeeded") metrics.webhookDeliverySeconds.observe(report.sinceEventMs / 1000);
+      },
+    });
+    const webhooks = this.webhooks;
+    // Bounded, like readiness: a scrape never waits on a database that does not answer.
+    metrics.webhookQueueSource = () => withTimeout(webhooks.queueDepth(), 1_000);
+    this.onClose(() => webhooks.close());
     // Close order is the reverse of registration: manager first, then caches, then the audit log, then the store.
     const { flags, config } = this;
     this.onClose(() => config.close());
@@ -244,6 +284,17 @@ export class Vault {
       this.blobSweeper = sweeper;
       sweeper.start();
       this.onClose(() => sweeper.stop());
+    }
+    if (options.webhookPollMs !== undefined) {
+      const worker = new WebhookWorker({
+        service: this.webhooks,
+        pollIntervalMs: options.webhookPollMs,
+        reminderIntervalMs: options.reminderIntervalMs,
+        onError: (error) => this.logger.error({ err: error }, "webhook worker round failed"),
+      });
+      this.webhookWorker = worker;
+      worker.start();
+      this.onClose(() => worker.stop());
     }
   }
 
@@ -442,6 +493,18 @@ const BLOB_METHODS = [
   "report",
   "reportHtml",
 ] as const satisfies readonly (keyof BlobService)[];
+const WEBHOOK_METHODS = [
+  "createEndpoint",
+  "getEndpoint",
+  "listEndpoints",
+  "updateEndpoint",
+  "deleteEndpoint",
+  "rotateSecret",
+  "listDeliveries",
+  "getDelivery",
+  "redeliver",
+  "test",
+] as const satisfies readonly (keyof WebhookService)[];
 const API_KEY_METHODS = ["create", "list", "revoke"] as const satisfies readonly (keyof ApiKeyService)[];
 
 /**
@@ -459,6 +522,7 @@ export class AppHandle {
   readonly tokens: AppScoped<TokenService, (typeof TOKEN_METHODS)[number]>;
   readonly blobs: AppScoped<BlobService, (typeof BLOB_METHODS)[number]>;
   readonly apiKeys: AppScoped<ApiKeyService, (typeof API_KEY_METHODS)[number]>;
+  readonly webhooks: AppScoped<WebhookService, (typeof WEBHOOK_METHODS)[number]>;
 
   constructor(
     readonly vault: Vault,
@@ -473,6 +537,7 @@ export class AppHandle {
     this.tokens = scoped(vault.tokens, appId, TOKEN_METHODS);
     this.blobs = scoped(vault.blobs, appId, BLOB_METHODS);
     this.apiKeys = scoped(vault.apiKeys, appId, API_KEY_METHODS);
+    this.webhooks = scoped(vault.webhooks, appId, WEBHOOK_METHODS);
   }
 
   /** The app's audit entries (newest first). */
@@ -480,6 +545,15 @@ export class AppHandle {
     if (!this.vault.auditLog) throw new VaultError("UNAVAILABLE", "this vault runs without the audit log");
     return this.vault.auditLog.query({ ...query, appId: this.appId });
   }
+}
+
+/** `promise`, or a rejection after `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new VaultError("UNAVAILABLE", `no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Open (or adopt) the store, migrate it, and build every service. */

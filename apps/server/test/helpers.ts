@@ -8,7 +8,7 @@ import { expect } from "vitest";
 import type { Scope } from "../src/auth/scopes";
 import { type BuildServerOptions, buildServer } from "../src/http/server";
 import type { UiOption } from "../src/http/ui";
-import { createVault, type Vault } from "../src/vault";
+import { type CreateVaultOptions, createVault, type Vault } from "../src/vault";
 
 export interface TestServer {
   testDb: TestDatabase;
@@ -36,6 +36,8 @@ export async function startTestServer(
     keyringFile?: string;
     ui?: UiOption;
     server?: BuildServerOptions;
+    /** More options for the vault (e.g. webhook settings). */
+    vault?: Partial<CreateVaultOptions>;
   } = {},
 ): Promise<TestServer> {
   const testDb = await createTestDatabase();
@@ -48,6 +50,7 @@ export async function startTestServer(
     keyringFile: options.keyringFile,
     defaultMetrics: false,
     apiKeyCacheMs: 0,
+    ...options.vault,
   });
   const { generatedKey } = await vault.apiKeys.bootstrap();
   // Tests send many refused requests from one address: the failed-auth limit has a test of its own.

@@ -15,6 +15,8 @@ export const SCOPES = [
   "blobs:read",
   "blobs:write",
   "blobs:admin",
+  "webhooks:read",
+  "webhooks:write",
   "admin",
 ] as const;
 

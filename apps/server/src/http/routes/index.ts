@@ -15,6 +15,7 @@ import { segmentRoutes } from "./segments";
 import { streamRoutes } from "./stream";
 import { systemRoutes } from "./system";
 import { tokenRoutes } from "./tokens";
+import { webhookRoutes } from "./webhooks";
 
 /** Every route the server serves, one file per resource. */
 export function allRoutes(): RouteDef[] {
@@ -34,6 +35,7 @@ export function allRoutes(): RouteDef[] {
     ...rotationRoutes(),
     ...tokenRoutes(),
     ...blobRoutes(),
+    ...webhookRoutes(),
     ...auditRoutes(),
     ...adminRoutes(),
   ];
