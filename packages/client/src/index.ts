@@ -1,4 +1,12 @@
 // @vault/client: Vault from a service. The typed HTTP client (also alone, browser-safe, as `@vault/client/api`).
+
+export type {
+  ConfigSnapshot,
+  EvaluationContext,
+  EvaluationResult,
+  FlagSnapshot,
+  JsonValue,
+} from "@vault/engine";
 export {
   type components,
   createVaultApi,
