@@ -54,7 +54,7 @@ describe("VaultProvider (OpenFeature server SDK)", () => {
       value: "dark",
       variant: "dark",
     });
-    expect(await flags.getNumberDetails("limit", 0)).toMatchObject({ value: 5, reason: "STATIC" }) // no rules at all;
+    expect(await flags.getNumberDetails("limit", 0)).toMatchObject({ value: 5, reason: "STATIC" }); // no rules at all
     expect(await flags.getObjectDetails("layout", {})).toMatchObject({ value: { columns: 2 }, reason: "DISABLED" });
     expect(await flags.getNumberDetails("theme", 3)).toMatchObject({ value: 3, errorCode: "TYPE_MISMATCH" });
     expect(await flags.getBooleanDetails("missing", true)).toMatchObject({ value: true, errorCode: "FLAG_NOT_FOUND" });
