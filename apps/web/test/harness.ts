@@ -25,6 +25,9 @@ export function browserAvailable(): boolean {
 export function buildUi(): void {
   execFileSync(process.execPath, [join(webDir, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
     cwd: webDir,
+    // Vitest sets NODE_ENV=test, which Vite would carry into the bundle (React's development build): build as
+    // `pnpm build` does.
+    env: { ...process.env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
