@@ -8,6 +8,7 @@ import { BLOBS_HELP, runBlobsCli } from "./cli/blobs";
 import { FLAG_TARGETING_COMMANDS, FLAG_TARGETING_HELP, runFlagTargetingCli } from "./cli/flag-targeting";
 import { runSegmentsCli, SEGMENTS_HELP } from "./cli/segments";
 import { runTokensCli, TOKENS_HELP } from "./cli/tokens";
+import { runWebhooksCli, WEBHOOKS_HELP } from "./cli/webhooks";
 import { writeKeyringFile } from "./keys";
 import { serve } from "./serve";
 import { loadSettings } from "./settings";
@@ -29,7 +30,7 @@ Against a running server (--url or VAULT_URL, --key or VAULT_API_KEY, --app or V
   vault flags list | get KEY | set KEY --type bool --default JSON [--enabled true|false] | evaluate KEY [--tenant T] [--user U]
 ${FLAG_TARGETING_HELP}${SEGMENTS_HELP}  vault config get KEY | set KEY JSON | list | resolve KEY --tenant T
   vault audit [--action A] | audit verify
-${TOKENS_HELP}${BLOBS_HELP}`;
+${TOKENS_HELP}${BLOBS_HELP}${WEBHOOKS_HELP}`;
 
 /** Run the CLI with `argv` (without node and script). No command → `serve` (what `pnpm start` runs). */
 export async function runCli(
@@ -38,6 +39,7 @@ export async function runCli(
   stdin: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string> = process.stdin,
 ): Promise<void> {
   if (argv[0] === "tokens") return runTokensCli(argv.slice(1), env, stdin);
+  if (argv[0] === "webhooks") return runWebhooksCli(argv.slice(1), env, stdin);
   if (argv[0] === "blobs" || argv[0] === "compliance") return runBlobsCli(argv[0], argv.slice(1), env, stdin);
   if (argv[0] === "segments") return runSegmentsCli(argv.slice(1), env, stdin);
   if (argv[0] === "flags" && FLAG_TARGETING_COMMANDS.has(argv[1] ?? "")) {
