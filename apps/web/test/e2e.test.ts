@@ -280,6 +280,15 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     await page.getByRole("table", { name: "Token records" }).locator("tbody tr").first().waitFor();
     expect(await page.content()).not.toContain(TOKEN_VALUE);
     await screenshot(page, "16-tokens");
+    await page.getByRole("link", { name: "Blobs", exact: true }).click();
+    await page.getByRole("textbox", { name: /^Purpose/ }).fill("invoices");
+    await page.getByRole("button", { name: "Save policy" }).click();
+    await page.getByRole("table", { name: "Blob policies" }).getByText("invoices").waitFor();
+    await screenshot(page, "16b-blobs");
+    await page.getByRole("link", { name: "Webhooks", exact: true }).click();
+    await page.getByRole("heading", { name: "Webhooks" }).waitFor();
+    await page.getByTestId("empty-state").waitFor();
+    await screenshot(page, "16c-webhooks");
   });
 
   it("creates a key with one scope, shown once; signed in with it, a denied page shows the API's message", async () => {

@@ -12,6 +12,8 @@ const AuditPage = lazy(() => import("./pages/audit/AuditPage"));
 const AppsPage = lazy(() => import("./pages/apps/AppsPage"));
 const RotationPage = lazy(() => import("./pages/rotation/RotationPage"));
 const TokensPage = lazy(() => import("./pages/tokens/TokensPage"));
+const BlobsPage = lazy(() => import("./pages/blobs/BlobsPage"));
+const WebhooksPage = lazy(() => import("./pages/webhooks/WebhooksPage"));
 
 /** The shell and the page the location names. */
 export default function SignedIn() {
@@ -40,6 +42,8 @@ export default function SignedIn() {
           <Route path="/apps" component={AppsPage} />
           <Route path="/rotation" component={RotationPage} />
           <Route path="/tokens" component={TokensPage} />
+          <Route path="/blobs" component={BlobsPage} />
+          <Route path="/webhooks" component={WebhooksPage} />
           <Route>
             <Redirect to="/secrets" />
           </Route>

@@ -13,6 +13,8 @@ export const PAGES: { path: string; label: string; scopes: string[] }[] = [
   { path: "/config", label: "Config", scopes: ["config:read"] },
   { path: "/rotation", label: "Rotation", scopes: ["secrets:read"] },
   { path: "/tokens", label: "Tokens", scopes: ["tokens:read"] },
+  { path: "/blobs", label: "Blobs", scopes: ["blobs:read"] },
+  { path: "/webhooks", label: "Webhooks", scopes: ["webhooks:read"] },
   { path: "/audit", label: "Audit", scopes: ["audit:read"] },
   { path: "/apps", label: "Apps & API keys", scopes: ["admin"] },
 ];

@@ -16,6 +16,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { operations } from "@vault/client/api";
 import { type FormEvent, useState } from "react";
 import { fieldErrors, unwrap } from "../../api";
 import { ConfirmButton } from "../../components/ConfirmButton";
@@ -23,6 +24,9 @@ import { formatTime } from "../../components/JsonText";
 import { EmptyState, ErrorAlert, PageHeader } from "../../components/Page";
 import { useApi, useSessionState } from "../../SessionContext";
 
+type Scope = operations["createApiKey"]["requestBody"]["content"]["application/json"]["scopes"][number];
+
+/** The API's scopes, in its order (checked against the generated types: an unknown one fails to compile). */
 const SCOPES = [
   "secrets:read",
   "secrets:write",
@@ -34,8 +38,13 @@ const SCOPES = [
   "audit:read",
   "tokens:read",
   "tokens:write",
+  "blobs:read",
+  "blobs:write",
+  "blobs:admin",
+  "webhooks:read",
+  "webhooks:write",
   "admin",
-] as const;
+] as const satisfies readonly Scope[];
 
 /** Apps (an instance admin's) and the current app's API keys: create with scopes (shown once), revoke. */
 export default function AppsPage() {
@@ -151,7 +160,7 @@ function ApiKeys() {
       unwrap(
         await api.POST("/v1/apps/{appId}/api-keys", {
           params: { path: { appId } },
-          body: { name, scopes: scopes as (typeof SCOPES)[number][] },
+          body: { name, scopes: scopes as Scope[] },
         }),
       ),
     onSuccess: async (answer) => {
