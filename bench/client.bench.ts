@@ -1,0 +1,270 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { connect, type Socket } from "node:net";
+import { performance } from "node:perf_hooks";
+import { createFlagClient, type FlagClient } from "@vault/client";
+import { compileSnapshot, type FlagSnapshot } from "@vault/engine";
+import { buildServer, createVault } from "@vault/server";
+import { migrate, openDatabase } from "@vault/store";
+import { runLoad } from "../apps/server/test/load.ts";
+import { compare } from "./lib.ts";
+
+// @vault/client and the server's stream, OFREP and memory, in one run (DATABASE_URL → Postgres, else PGlite):
+// 1. propagation: an acknowledged flag write (PATCH through the HTTP API) until each of 100 streaming clients has
+//    the new snapshot: p50 and p99 (target p99 ≤ 100 ms on loopback; Unleash's Node SDK polls every 15 s);
+// 2. evaluation through the client vs the bare engine on the same snapshot (target ≤ 1.1× the engine's time);
+// 3. server memory per idle stream with 1,000 streams held (target ≤ 50 KB per stream);
+// 4. OFREP bulk evaluation vs the native evaluate-all route, interleaved rounds with autocannon (target ≥ 0.9×).
+// The server runs in a child process, so neither the clients nor the load generator share its event loop or heap.
+
+const ROLE = process.env.BENCH_CLIENT_ROLE;
+
+if (ROLE === "server") {
+  const database = process.env.DATABASE_URL
+    ? await openDatabase({ url: process.env.DATABASE_URL })
+    : await openDatabase();
+  await migrate(database.db);
+  const vault = await createVault({ database, defaultMetrics: false, apiKeyCacheMs: 60_000 });
+  await vault.apiKeys.bootstrap();
+  const appId = `bench-${Date.now().toString(36)}`;
+  await vault.apps.create({ id: appId });
+  const { key } = await vault.apiKeys.create(appId, { name: "bench", scopes: ["admin"] });
+  // 20 flags with the usual kinds of rules: a realistic snapshot of a few KB.
+  for (let i = 0; i < 20; i++) {
+    await vault.flags.define(appId, {
+      key: `flag-${i}`,
+      type: "bool",
+      defaultValue: false,
+      rules: [
+        { type: "when_tenant", tenants: ["acme", "globex"], value: true },
+        { type: "when_attribute", attribute: "plan", operator: "in", values: ["enterprise"], value: true },
+        { type: "rollout", percentage: 30, value: true },
+      ],
+    });
+  }
+  const server = await buildServer(vault, { failedAuth: { max: 1_000_000, windowMs: 60_000 } });
+  await server.listen({ port: 0, host: "127.0.0.1" });
+  const url = `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
+  process.on("message", (message: { type: string }) => {
+    if (message.type === "memory") {
+      for (let i = 0; i < 3; i++) globalThis.gc?.();
+      const usage = process.memoryUsage();
+      process.send!({ type: "memory", usage, streams: server.streamHub.size });
+    } else if (message.type === "stop") {
+      void server.close().then(() => vault.close().then(() => database.close().then(() => process.exit(0))));
+    }
+  });
+  process.send!({ type: "ready", url, key, appId });
+}
+
+interface ServerInfo {
+  url: string;
+  key: string;
+  appId: string;
+}
+
+function startServerProcess(): Promise<{ child: ChildProcess; info: ServerInfo }> {
+  const child = fork(import.meta.filename, [], {
+    execArgv: ["--conditions=@vault/source", "--import", "tsx", "--expose-gc"],
+    env: { ...process.env, BENCH_CLIENT_ROLE: "server" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+    child.on("message", (message: { type: string } & ServerInfo) => {
+      if (message.type === "ready") resolve({ child, info: message });
+    });
+  });
+}
+
+function memoryOf(child: ChildProcess): Promise<{ usage: NodeJS.MemoryUsage; streams: number }> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { type: string; usage: NodeJS.MemoryUsage; streams: number }) => {
+      if (message.type !== "memory") return;
+      child.off("message", onMessage);
+      resolve(message);
+    };
+    child.on("message", onMessage);
+    child.send({ type: "memory" });
+  });
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const db = process.env.DATABASE_URL ? "Postgres" : "PGlite";
+
+async function main(): Promise<void> {
+  const { child, info } = await startServerProcess();
+  const headers = { authorization: `Bearer ${info.key}`, "content-type": "application/json" };
+  try {
+    // 1. Propagation to 100 streaming clients.
+    const clientCount = Number(process.env.BENCH_CLIENTS ?? 100);
+    const writes = Number(process.env.BENCH_WRITES ?? 30);
+    const clients: FlagClient[] = [];
+    for (let i = 0; i < clientCount; i++) {
+      clients.push(createFlagClient({ url: info.url, apiKey: info.key, appId: info.appId, readyTimeoutMs: 60_000 }));
+    }
+    await Promise.all(clients.map((c) => c.ready()));
+    const fromAck: number[] = [];
+    const fromSend: number[] = [];
+    for (let w = 0; w < writes; w++) {
+      let acked = 0;
+      const sent = performance.now();
+      const arrived = clients.map(
+        (c) =>
+          new Promise<number>((resolve) => {
+            const stop = c.on("change", () => {
+              stop();
+              resolve(performance.now());
+            });
+          }),
+      );
+      const response = await fetch(`${info.url}/v1/apps/${info.appId}/flags/flag-0`, {
+        method: "PATCH",
+        headers,
+        body: JSON.stringify({ enabled: w % 2 === 1 }),
+      });
+      acked = performance.now();
+      if (!response.ok) throw new Error(`write failed: ${response.status}`);
+      for (const at of await Promise.all(arrived)) {
+        fromAck.push(Math.max(0, at - acked));
+        fromSend.push(at - sent);
+      }
+    }
+    await Promise.all(clients.map((c) => c.close()));
+    console.log(`\n### Propagation: a flag write to ${clientCount} streaming clients (${db}, ${writes} writes)\n`);
+    console.log("| measured from | p50 | p99 | max | target |");
+    console.log("| --- | ---: | ---: | ---: | --- |");
+    const row = (name: string, values: number[], target: string) =>
+      console.log(
+        `| ${name} | ${percentile(values, 50).toFixed(1)} ms | ${percentile(values, 99).toFixed(1)} ms | ${Math.max(...values).toFixed(1)} ms | ${target} |`,
+      );
+    row("the write's acknowledgement", fromAck, `p99 ≤ 100 ms: ${percentile(fromAck, 99) <= 100 ? "✓" : "✗"}`);
+    row("the write's request (includes the write itself)", fromSend, "(info)");
+
+    // 2. Evaluation through the client vs the bare engine, same snapshot, same contexts.
+    const snapshot = (await (
+      await fetch(`${info.url}/v1/apps/${info.appId}/snapshot`, { headers })
+    ).json()) as FlagSnapshot;
+    const engine = compileSnapshot(snapshot);
+    const client = createFlagClient({
+      url: info.url,
+      apiKey: info.key,
+      appId: info.appId,
+      stream: false,
+      pollIntervalMs: 3_600_000,
+      bootstrap: { flags: snapshot },
+    });
+    const contexts = Array.from({ length: 64 }, (_, i) => ({
+      tenantId: `tenant-${i}`,
+      userId: `user-${i}`,
+      attributes: { plan: i % 4 === 0 ? "enterprise" : "free" },
+    }));
+    const LOOP = 1000;
+    await compare({
+      title: "Evaluation: @vault/client vs the bare engine (one flag, 64 contexts)",
+      time: 1500,
+      baseline: {
+        name: "engine: compileSnapshot(snapshot).evaluate (baseline)",
+        opsPerCall: LOOP,
+        fn: () => {
+          for (let i = 0; i < LOOP; i++) engine.evaluate("flag-7", contexts[i & 63]);
+        },
+      },
+      cases: [
+        {
+          name: "client: flags.evaluate",
+          opsPerCall: LOOP,
+          target: { minRatio: 1 / 1.1 },
+          fn: () => {
+            for (let i = 0; i < LOOP; i++) client.evaluate("flag-7", contexts[i & 63]);
+          },
+        },
+        {
+          name: "client: flags.bool (typed accessor)",
+          opsPerCall: LOOP,
+          target: { minRatio: 1 / 1.1 },
+          fn: () => {
+            for (let i = 0; i < LOOP; i++) client.bool("flag-7", contexts[i & 63], false);
+          },
+        },
+      ],
+    });
+    await client.close();
+
+    // 3. Server memory with 1,000 idle streams (raw sockets on our side: the server's cost alone).
+    const streamCount = Number(process.env.BENCH_STREAMS ?? 1000);
+    const before = await memoryOf(child);
+    const port = Number(new URL(info.url).port);
+    const sockets: Socket[] = [];
+    for (let i = 0; i < streamCount; i++) {
+      const socket = connect({ host: "127.0.0.1", port });
+      socket.on("error", () => {});
+      socket.write(
+        `GET /v1/apps/${info.appId}/stream HTTP/1.1\r\nhost: bench\r\nauthorization: Bearer ${info.key}\r\n\r\n`,
+      );
+      socket.resume(); // read (and drop) what comes: idle clients that keep up
+      sockets.push(socket);
+    }
+    let held = before;
+    for (let tries = 0; tries < 600; tries++) {
+      held = await memoryOf(child);
+      if (held.streams >= streamCount) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    for (let settle = 0; settle < 3; settle++) held = await memoryOf(child);
+    const perStream = (field: keyof NodeJS.MemoryUsage) =>
+      (held.usage[field] - before.usage[field]) / streamCount / 1024;
+    console.log(`\n### Server memory per idle stream (${db}, ${held.streams} streams held)\n`);
+    console.log("| measure | per stream | target |");
+    console.log("| --- | ---: | --- |");
+    console.log(`| RSS | ${perStream("rss").toFixed(1)} KB | ≤ 50 KB: ${perStream("rss") <= 50 ? "✓" : "✗"} |`);
+    console.log(`| V8 heap used | ${perStream("heapUsed").toFixed(1)} KB | (info) |`);
+    console.log(
+      `| external + array buffers | ${(perStream("external") + perStream("arrayBuffers")).toFixed(1)} KB | (info) |`,
+    );
+    for (const socket of sockets) socket.destroy();
+
+    // 4. OFREP bulk evaluation vs the native evaluate-all route.
+    const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
+    const durationSec = Number(process.env.BENCH_SECONDS ?? 2);
+    const context = { tenantId: "initech", userId: "u-42", plan: "enterprise" };
+    const native = {
+      url: `${info.url}/v1/apps/${info.appId}/evaluate`,
+      body: { tenantId: "initech", userId: "u-42", attributes: { plan: "enterprise" } },
+    };
+    const ofrep = { url: `${info.url}/ofrep/v1/evaluate/flags`, body: { context } };
+    const auth = { authorization: `Bearer ${info.key}` };
+    for (const t of [native, ofrep])
+      await runLoad({ ...t, method: "POST", headers: auth, connections: 10, durationSec: 1 });
+    const runs: Record<string, number[]> = { native: [], ofrep: [] };
+    for (let r = 0; r < rounds; r++) {
+      for (const [name, t] of [
+        ["native", native],
+        ["ofrep", ofrep],
+      ] as const) {
+        const result = await runLoad({ ...t, method: "POST", headers: auth, connections: 10, durationSec });
+        if (result.non2xx > 0 || result.errors > 0)
+          throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+        runs[name]!.push(result.requestsPerSec);
+      }
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const ratio = median(runs.ofrep!) / median(runs.native!);
+    console.log(
+      `\n### OFREP bulk evaluation vs the native evaluate-all (${db}, 20 flags, median of ${rounds} rounds)\n`,
+    );
+    console.log("| route | requests/s | ratio | target |");
+    console.log("| --- | ---: | ---: | --- |");
+    console.log(`| POST /v1/apps/:app/evaluate (baseline) | ${median(runs.native!).toFixed(0)} | 1.00× | |`);
+    console.log(
+      `| POST /ofrep/v1/evaluate/flags | ${median(runs.ofrep!).toFixed(0)} | ${ratio.toFixed(2)}× | ≥ 0.90×: ${ratio >= 0.9 ? "✓" : "✗"} |`,
+    );
+  } finally {
+    child.send({ type: "stop" });
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
+}
+
+if (ROLE !== "server") await main();
