@@ -182,6 +182,12 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     // Both sides of the rollout were seen (eight tenants at 50%: a fixed, hashed split).
     expect([...reasons].sort()).toEqual(["DEFAULT", "SPLIT"]);
     await screenshot(page, "07-flag-playground");
+    // The usage chart renders the API's counts (GET /flag-usage) as 14 daily bars.
+    await page.getByRole("tab", { name: "Usage" }).click();
+    const chart = page.getByTestId("usage-chart");
+    await chart.waitFor();
+    expect(await chart.locator("rect").count()).toBe(14);
+    await screenshot(page, "07b-flag-usage");
   });
 
   it("a toggle on one page reaches a second open page without a reload", async () => {

@@ -13,6 +13,7 @@ import { FlagToggle } from "./FlagList";
 import { OverridesEditor } from "./OverridesEditor";
 import { Playground } from "./Playground";
 import { RulesEditor } from "./RulesEditor";
+import { UsageChart } from "./UsageChart";
 
 export type Flag = Answer<"getFlag">;
 
@@ -80,6 +81,7 @@ export function FlagDetail({ keySegment }: { keySegment: string }) {
             <Tabs.Tab value="definition">Definition</Tabs.Tab>
             <Tabs.Tab value="overrides">Tenant overrides</Tabs.Tab>
             <Tabs.Tab value="playground">Playground</Tabs.Tab>
+            <Tabs.Tab value="usage">Usage</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="rules" pt="md">
             <RulesEditor flag={data} readOnly={!writable} />
@@ -92,6 +94,9 @@ export function FlagDetail({ keySegment }: { keySegment: string }) {
           </Tabs.Panel>
           <Tabs.Panel value="playground" pt="md">
             <Playground flag={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="usage" pt="md">
+            <UsageChart flag={data} />
           </Tabs.Panel>
         </Tabs>
       )}
