@@ -328,4 +328,15 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     await page.getByRole("table", { name: "Flags" }).getByText(FLAG_KEY).waitFor();
     await screenshot(page, "19-narrow-flags");
   });
+
+  it("left no key, secret value or tokenized value in the server's output or the browser's storage", async () => {
+    const output = server.output();
+    // The admin key appears once: the first start's own line that shows it.
+    expect(output.split(server.adminKey).length - 1).toBe(1);
+    expect(output).not.toContain(SECRET_VALUE);
+    expect(output).not.toContain(TOKEN_VALUE);
+    const local = await page.evaluate(() => JSON.stringify(localStorage));
+    expect(local).toBe("{}");
+    expect((await context.cookies()).length).toBe(0);
+  });
 });
