@@ -1,11 +1,12 @@
-import { decodeCursor, newId, notFound, type Page, toPage, VaultError } from "@vault/core";
-import { type FlagType, fitsType, type JsonValue } from "@vault/engine";
-import { type FlagOverrideRow, flagOverrides, flags } from "@vault/store";
+import { decodeCursor, newId, notFound, type Page, toPage } from "@vault/core";
+import type { JsonValue } from "@vault/engine";
+import { type FlagOverrideRow, flagOverrides } from "@vault/store";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
-import { emitFlagEvent, type FlagContext } from "./context";
+import type { FlagContext } from "./context";
 import { writeFlags } from "./integrity";
-import { findFlag, mustFindFlag, toOverride } from "./rows";
+import { flagForOverride, recordOverrideChange } from "./override-change";
+import { findFlag, toOverride } from "./rows";
 import type { ListOverridesData } from "./schemas";
 import type { FlagOverride } from "./types";
 
@@ -18,12 +19,7 @@ export async function setFlagOverride(
   parsedValue: JsonValue,
 ): Promise<FlagOverride> {
   return writeFlags(ctx, app, async (tx) => {
-    const current = await mustFindFlag(tx, app, flagKey, undefined);
-    if (!fitsType(current.type as FlagType, parsedValue)) {
-      throw new VaultError("TYPE_MISMATCH", `override value does not match flag type ${current.type}`, {
-        details: { key: flagKey, tenantId: tenant, expectedType: current.type },
-      });
-    }
+    const current = await flagForOverride(tx, app, flagKey, { tenantId: tenant }, parsedValue);
     const now = ctx.clock.now();
     const [row] = await tx
       .insert(flagOverrides)
@@ -41,25 +37,7 @@ export async function setFlagOverride(
         set: { value: parsedValue, updatedAt: now },
       })
       .returning();
-    await tx
-      .update(flags)
-      .set({ version: current.version + 1, updatedAt: now })
-      .where(eq(flags.id, current.id));
-    await ctx.audit.record(tx, {
-      action: "flag.override_set",
-      resource: "flag",
-      appId: app,
-      key: flagKey,
-      tenantId: tenant,
-      metadata: { version: current.version + 1 },
-    });
-    await emitFlagEvent(ctx, tx, {
-      type: "flag.override_set",
-      appId: app,
-      key: flagKey,
-      tenantId: tenant,
-      version: current.version + 1,
-    });
+    await recordOverrideChange(ctx, tx, current, "set", { tenantId: tenant });
     return toOverride(row as FlagOverrideRow, flagKey);
   });
 }
@@ -72,32 +50,13 @@ export async function deleteFlagOverride(
   tenant: string,
 ): Promise<void> {
   await writeFlags(ctx, app, async (tx) => {
-    const current = await mustFindFlag(tx, app, flagKey, undefined);
+    const current = await flagForOverride(tx, app, flagKey, { tenantId: tenant });
     const deleted = await tx
       .delete(flagOverrides)
       .where(and(eq(flagOverrides.flagId, current.id), eq(flagOverrides.tenantId, tenant)))
       .returning({ id: flagOverrides.id });
     if (deleted.length === 0) throw notFound("flag override", `${flagKey}/${tenant}`, { appId: app });
-    const now = ctx.clock.now();
-    await tx
-      .update(flags)
-      .set({ version: current.version + 1, updatedAt: now })
-      .where(eq(flags.id, current.id));
-    await ctx.audit.record(tx, {
-      action: "flag.override_deleted",
-      resource: "flag",
-      appId: app,
-      key: flagKey,
-      tenantId: tenant,
-      metadata: { version: current.version + 1 },
-    });
-    await emitFlagEvent(ctx, tx, {
-      type: "flag.override_deleted",
-      appId: app,
-      key: flagKey,
-      tenantId: tenant,
-      version: current.version + 1,
-    });
+    await recordOverrideChange(ctx, tx, current, "deleted", { tenantId: tenant });
   });
 }
 

@@ -1,13 +1,14 @@
 // Individual targets: a user's own value of a flag, which beats the tenant's override and every rule.
 
-import { decodeCursor, newId, notFound, type Page, toPage, VaultError } from "@vault/core";
-import { type FlagType, fitsType, type JsonValue } from "@vault/engine";
-import { type FlagUserOverrideRow, flags, flagUserOverrides } from "@vault/store";
+import { decodeCursor, newId, notFound, type Page, toPage } from "@vault/core";
+import type { JsonValue } from "@vault/engine";
+import { type FlagUserOverrideRow, flagUserOverrides } from "@vault/store";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
-import { emitFlagEvent, type FlagContext } from "./context";
+import type { FlagContext } from "./context";
 import { writeFlags } from "./integrity";
-import { findFlag, mustFindFlag } from "./rows";
+import { flagForOverride, recordOverrideChange } from "./override-change";
+import { findFlag } from "./rows";
 import type { ListOverridesData } from "./schemas";
 import type { FlagUserOverride } from "./types";
 
@@ -32,12 +33,7 @@ export async function setFlagUserOverride(
   value: JsonValue,
 ): Promise<FlagUserOverride> {
   return writeFlags(ctx, app, async (tx) => {
-    const current = await mustFindFlag(tx, app, flagKey, undefined);
-    if (!fitsType(current.type as FlagType, value)) {
-      throw new VaultError("TYPE_MISMATCH", `override value does not match flag type ${current.type}`, {
-        details: { key: flagKey, userId, expectedType: current.type },
-      });
-    }
+    const current = await flagForOverride(tx, app, flagKey, { userId }, value);
     const now = ctx.clock.now();
     const [row] = await tx
       .insert(flagUserOverrides)
@@ -55,24 +51,7 @@ export async function setFlagUserOverride(
         set: { value, updatedAt: now },
       })
       .returning();
-    await tx
-      .update(flags)
-      .set({ version: current.version + 1, updatedAt: now })
-      .where(eq(flags.id, current.id));
-    await ctx.audit.record(tx, {
-      action: "flag.user_override_set",
-      resource: "flag",
-      appId: app,
-      key: flagKey,
-      metadata: { version: current.version + 1, userId },
-    });
-    await emitFlagEvent(ctx, tx, {
-      type: "flag.user_override_set",
-      appId: app,
-      key: flagKey,
-      version: current.version + 1,
-      data: { userId },
-    });
+    await recordOverrideChange(ctx, tx, current, "set", { userId });
     return toUserOverride(row as FlagUserOverrideRow, flagKey);
   });
 }
@@ -85,31 +64,13 @@ export async function deleteFlagUserOverride(
   userId: string,
 ): Promise<void> {
   await writeFlags(ctx, app, async (tx) => {
-    const current = await mustFindFlag(tx, app, flagKey, undefined);
+    const current = await flagForOverride(tx, app, flagKey, { userId });
     const deleted = await tx
       .delete(flagUserOverrides)
       .where(and(eq(flagUserOverrides.flagId, current.id), eq(flagUserOverrides.userId, userId)))
       .returning({ id: flagUserOverrides.id });
     if (deleted.length === 0) throw notFound("flag user override", `${flagKey}/${userId}`, { appId: app });
-    const now = ctx.clock.now();
-    await tx
-      .update(flags)
-      .set({ version: current.version + 1, updatedAt: now })
-      .where(eq(flags.id, current.id));
-    await ctx.audit.record(tx, {
-      action: "flag.user_override_deleted",
-      resource: "flag",
-      appId: app,
-      key: flagKey,
-      metadata: { version: current.version + 1, userId },
-    });
-    await emitFlagEvent(ctx, tx, {
-      type: "flag.user_override_deleted",
-      appId: app,
-      key: flagKey,
-      version: current.version + 1,
-      data: { userId },
-    });
+    await recordOverrideChange(ctx, tx, current, "deleted", { userId });
   });
 }
 
