@@ -2,6 +2,7 @@
 // not openDatabase() — as a user of the packages would (DESIGN §3, the Store context). Usage: services.mjs pglite|postgres
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
 import { PGlite } from "@electric-sql/pglite";
 import { AuditLog } from "@vault/audit";
 import { ConfigService } from "@vault/config";
@@ -10,7 +11,9 @@ import { FlagService } from "@vault/flag";
 import { OverrideService } from "@vault/override";
 import { RotationService } from "@vault/rotation";
 import { SecretService } from "@vault/secret";
-import { migrate } from "@vault/store";
+import { events, migrate } from "@vault/store";
+import { TokenService } from "@vault/token";
+import { OutboxEventSink, WebhookService } from "@vault/webhook";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -46,8 +49,13 @@ async function openPostgres() {
 }
 
 const app = "smoke";
+const keys = Keyring.generate();
 const audit = new AuditLog({ db, hmacKey: randomBytes(32) });
-const secrets = new SecretService({ db, keys: Keyring.generate(), audit });
+// Every change writes its event into the outbox in its own transaction; the webhook service delivers them.
+const outbox = new OutboxEventSink();
+const secrets = new SecretService({ db, keys, audit, events: outbox });
+const tokens = new TokenService({ db, keys, audit, kdf: { preset: "lightweight" } });
+const webhooks = new WebhookService({ db, keys, urlPolicy: { allowLoopback: true } });
 const flags = new FlagService({ db, audit });
 const config = new ConfigService({ db, audit });
 const overrides = new OverrideService({ db, config, audit });
@@ -107,6 +115,44 @@ await check("RotationService: createPolicy, then rotateNow", async () => {
   assert.equal(String(rotated.value).length, 24);
 });
 
+await check("TokenService: create, then read; a password protects the value", async () => {
+  const card = await tokens.create(app, "4111 1111 1111 1111");
+  assert.equal((await tokens.read(app, card.token)).value, "4111 1111 1111 1111");
+  const ssn = await tokens.create(app, "078-05-1120", { password: "correct horse" });
+  assert.equal((await tokens.read(app, ssn.token, { password: "correct horse" })).value, "078-05-1120");
+  await assert.rejects(tokens.read(app, ssn.token), { code: "FORBIDDEN" });
+});
+
+await check("OutboxEventSink and WebhookService: a secret change is delivered, signed, to an endpoint", async () => {
+  const received = [];
+  const receiver = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body });
+      res.end();
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  try {
+    const url = `http://127.0.0.1:${receiver.address().port}/hooks`;
+    await webhooks.dispatch(); // the earlier changes' events, to no endpoint yet
+    await webhooks.createEndpoint(app, { url, eventTypes: ["secret.*"] });
+    const before = (await db.select().from(events)).length;
+    await secrets.set(app, "stripe/key", "sk_live_smoke");
+    assert.equal((await db.select().from(events)).length, before + 1, "the change wrote one outbox event");
+    assert.ok((await webhooks.dispatch()) >= 1, "nothing was dispatched");
+    const { succeeded } = await webhooks.deliverDue();
+    assert.equal(succeeded, 1);
+    assert.equal(received.length, 1);
+    assert.equal(JSON.parse(received[0].body).type, "secret.set");
+    assert.match(received[0].headers["webhook-signature"], /^v1,/);
+    assert.ok(!received[0].body.includes("sk_live_smoke"), "the value reached the payload");
+  } finally {
+    receiver.close();
+  }
+});
+
 await check("AuditLog as the services' audit sink: entries written, verify() ok", async () => {
   await audit.flush();
   const result = await audit.verify();
@@ -115,7 +161,7 @@ await check("AuditLog as the services' audit sink: entries written, verify() ok"
   assert.equal(result.pending, 0);
 });
 
-for (const stop of [() => flags.close(), () => config.close(), () => audit.close(), close]) {
+for (const stop of [() => webhooks.close(), () => flags.close(), () => config.close(), () => audit.close(), close]) {
   await Promise.resolve()
     .then(stop)
     .catch((error) => console.log(`  (closing: ${error})`));
