@@ -6,6 +6,7 @@ import { migrate, openDatabase } from "@vault/store";
 import { generateApiKey } from "./auth/apikeys";
 import { BLOBS_HELP, runBlobsCli } from "./cli/blobs";
 import { FLAG_TARGETING_COMMANDS, FLAG_TARGETING_HELP, runFlagTargetingCli } from "./cli/flag-targeting";
+import { call, connect, type JsonBody, numberArg, printJson, readAll, type Stdin, usage } from "./cli/remote";
 import { runSegmentsCli, SEGMENTS_HELP } from "./cli/segments";
 import { runTokensCli, TOKENS_HELP } from "./cli/tokens";
 import { runWebhooksCli, WEBHOOKS_HELP } from "./cli/webhooks";
@@ -36,7 +37,7 @@ ${TOKENS_HELP}${BLOBS_HELP}${WEBHOOKS_HELP}`;
 export async function runCli(
   argv: string[],
   env: Record<string, string | undefined> = process.env,
-  stdin: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string> = process.stdin,
+  stdin: Stdin = process.stdin,
 ): Promise<void> {
   if (argv[0] === "tokens") return runTokensCli(argv.slice(1), env, stdin);
   if (argv[0] === "webhooks") return runWebhooksCli(argv.slice(1), env, stdin);
@@ -126,143 +127,164 @@ export async function runCli(
   }
 }
 
-class UsageError extends Error {}
-
-function usage(message: string): UsageError {
-  return new UsageError(`usage: vault ${message}`);
-}
-
 type Values = Record<string, string | boolean | undefined>;
 
+/** The commands against a running server that are not in a cli/* module of their own. */
 async function remote(
   command: string,
   sub: string | undefined,
   rest: string[],
   values: Values,
   env: Record<string, string | undefined>,
-  stdin: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>,
+  stdin: Stdin,
 ): Promise<void> {
-  const url = String(values.url ?? env.VAULT_URL ?? "http://127.0.0.1:8200").replace(/\/$/, "");
-  const key = (values.key as string | undefined) ?? env.VAULT_API_KEY;
-  if (!key) throw usage(`${command}: needs --key or VAULT_API_KEY`);
-  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const parsed = text === "" ? undefined : safeJson(text);
-    if (!response.ok) {
-      const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
-      throw new Error(`${response.status} ${error?.code ?? ""}: ${error?.message ?? text}`);
-    }
-    return parsed;
+  const text = (name: string) => values[name] as string | undefined;
+  const { api, appId } = connect({ url: text("url"), key: text("key"), app: text("app") }, env, command);
+  const arg = (value: string | undefined, what: string) => {
+    if (!value) throw usage(`${command} ${sub}: needs ${what}`);
+    return value;
   };
-  let appId = (values.app as string | undefined) ?? env.VAULT_APP;
-  const app = async () => {
-    appId ??= ((await call("GET", "/v1/whoami")) as { appId: string }).appId;
-    return `/v1/apps/${encodeURIComponent(appId)}`;
+  const json = (value: string | undefined, what: string): unknown => {
+    if (value === undefined) throw usage(`${command} ${sub}: needs ${what}`);
+    return safeJson(value);
   };
-  const k = (name: string | undefined, what: string) => {
-    if (!name) throw usage(`${command} ${sub}: needs ${what}`);
-    return encodeURIComponent(name);
-  };
-  const json = (text: string | undefined, what: string): unknown => {
-    if (text === undefined) throw usage(`${command} ${sub}: needs ${what}`);
-    return safeJson(text);
-  };
-  const q = (params: Record<string, unknown>) => {
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
-    const text = search.toString();
-    return text ? `?${text}` : "";
-  };
+  const app = async () => ({ appId: await appId() });
   let result: unknown;
   switch (`${command} ${sub ?? ""}`.trim()) {
     case "whoami":
-      result = await call("GET", "/v1/whoami");
+      result = await call(api.GET("/v1/whoami"));
       break;
     case "apps list":
-      result = await call("GET", "/v1/apps");
+      result = await call(api.GET("/v1/apps"));
       break;
     case "apps create":
-      result = await call("POST", "/v1/apps", { id: rest[0], ...(values.name ? { name: values.name } : {}) });
+      result = await call(
+        api.POST("/v1/apps", {
+          body: { id: rest[0] as string, ...(values.name ? { name: values.name as string } : {}) },
+        }),
+      );
       break;
     case "apikeys list":
-      result = await call("GET", `${await app()}/api-keys`);
+      result = await call(api.GET("/v1/apps/{appId}/api-keys", { params: { path: await app() } }));
       break;
     case "apikeys create":
-      result = await call("POST", `${await app()}/api-keys`, {
-        name: values.name,
-        scopes: String(values.scopes ?? "")
-          .split(",")
-          .filter(Boolean),
-      });
+      result = await call(
+        api.POST("/v1/apps/{appId}/api-keys", {
+          params: { path: await app() },
+          body: {
+            name: text("name") as string,
+            // The server judges the scope names (a 400 that names the bad one).
+            scopes: String(values.scopes ?? "")
+              .split(",")
+              .filter(Boolean) as JsonBody<"createApiKey">["scopes"],
+          },
+        }),
+      );
       break;
     case "apikeys revoke":
-      result = await call("DELETE", `${await app()}/api-keys/${k(rest[0], "ID")}`);
+      result = await call(
+        api.DELETE("/v1/apps/{appId}/api-keys/{id}", {
+          params: { path: { ...(await app()), id: arg(rest[0], "ID") } },
+        }),
+      );
       break;
     case "secrets get":
-      result = await call("GET", `${await app()}/secrets/${k(rest[0], "KEY")}${q({ version: values.version })}`);
+      result = await call(
+        api.GET("/v1/apps/{appId}/secrets/{key}", {
+          params: {
+            path: { ...(await app()), key: arg(rest[0], "KEY") },
+            query: { version: numberArg(text("version")) },
+          },
+        }),
+      );
       break;
     case "secrets set": {
+      const key = arg(rest[0], "KEY");
       // A value on the command line lands in shell history and `ps`: "-" (or no value) reads it from stdin.
       const value = rest[1] === undefined || rest[1] === "-" ? await readAll(stdin) : rest[1];
-      result = await call("PUT", `${await app()}/secrets/${k(rest[0], "KEY")}`, { value });
+      result = await call(
+        api.PUT("/v1/apps/{appId}/secrets/{key}", { params: { path: { ...(await app()), key } }, body: { value } }),
+      );
       break;
     }
     case "secrets list":
-      result = await call("GET", `${await app()}/secrets${q({ prefix: values.prefix })}`);
+      result = await call(
+        api.GET("/v1/apps/{appId}/secrets", { params: { path: await app(), query: { prefix: text("prefix") } } }),
+      );
       break;
     case "secrets delete":
-      result = await call("DELETE", `${await app()}/secrets/${k(rest[0], "KEY")}`);
+      result = await call(
+        api.DELETE("/v1/apps/{appId}/secrets/{key}", {
+          params: { path: { ...(await app()), key: arg(rest[0], "KEY") } },
+        }),
+      );
       break;
     case "flags list":
-      result = await call("GET", `${await app()}/flags`);
+      result = await call(api.GET("/v1/apps/{appId}/flags", { params: { path: await app() } }));
       break;
     case "flags get":
-      result = await call("GET", `${await app()}/flags/${k(rest[0], "KEY")}`);
+      result = await call(
+        api.GET("/v1/apps/{appId}/flags/{key}", { params: { path: { ...(await app()), key: arg(rest[0], "KEY") } } }),
+      );
       break;
-    case "flags set":
-      result = await call("POST", `${await app()}/flags`, {
+    case "flags set": {
+      const defaultValue = json(text("default"), "--default JSON");
+      // The server judges the type and the value (a 400 or 422 that names them).
+      const body = {
         key: rest[0],
         type: values.type,
-        defaultValue: json(values.default as string | undefined, "--default JSON"),
+        defaultValue,
         ...(values.enabled === undefined ? {} : { enabled: values.enabled === "true" }),
-      });
+      } as JsonBody<"defineFlag">;
+      result = await call(api.POST("/v1/apps/{appId}/flags", { params: { path: await app() }, body }));
       break;
+    }
     case "flags evaluate":
-      result = await call("POST", `${await app()}/flags/${k(rest[0], "KEY")}/evaluate`, {
-        ...(values.tenant ? { tenantId: values.tenant } : {}),
-        ...(values.user ? { userId: values.user } : {}),
-      });
+      result = await call(
+        api.POST("/v1/apps/{appId}/flags/{key}/evaluate", {
+          params: { path: { ...(await app()), key: arg(rest[0], "KEY") } },
+          body: {
+            ...(values.tenant ? { tenantId: text("tenant") } : {}),
+            ...(values.user ? { userId: text("user") } : {}),
+          },
+        }),
+      );
       break;
     case "config get":
-      result = await call("GET", `${await app()}/config/${k(rest[0], "KEY")}`);
+      result = await call(
+        api.GET("/v1/apps/{appId}/config/{key}", { params: { path: { ...(await app()), key: arg(rest[0], "KEY") } } }),
+      );
       break;
-    case "config set":
-      result = await call("PUT", `${await app()}/config/${k(rest[0], "KEY")}`, { value: json(rest[1], "JSON") });
+    case "config set": {
+      const key = arg(rest[0], "KEY");
+      const value = json(rest[1], "JSON") as JsonBody<"setConfig">["value"];
+      result = await call(
+        api.PUT("/v1/apps/{appId}/config/{key}", { params: { path: { ...(await app()), key } }, body: { value } }),
+      );
       break;
+    }
     case "config list":
-      result = await call("GET", `${await app()}/config`);
+      result = await call(api.GET("/v1/apps/{appId}/config", { params: { path: await app() } }));
       break;
     case "config resolve":
-      result = await call("GET", `${await app()}/config/${k(rest[0], "KEY")}/resolve${q({ tenantId: values.tenant })}`);
+      result = await call(
+        api.GET("/v1/apps/{appId}/config/{key}/resolve", {
+          params: { path: { ...(await app()), key: arg(rest[0], "KEY") }, query: { tenantId: text("tenant") } },
+        }),
+      );
       break;
     case "audit":
-      result = await call("GET", `${await app()}/audit${q({ action: values.action })}`);
+      result = await call(
+        api.GET("/v1/apps/{appId}/audit", { params: { path: await app(), query: { action: text("action") } } }),
+      );
       break;
     case "audit verify":
-      result = await call("GET", `${await app()}/audit/verify`);
+      result = await call(api.GET("/v1/apps/{appId}/audit/verify", { params: { path: await app() } }));
       break;
     default:
       throw usage(`${command} ${sub ?? ""}: unknown command (vault help)`);
   }
-  if (result !== undefined) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  printJson(result);
 }
 
 function safeJson(text: string): unknown {
@@ -281,13 +303,4 @@ export async function main(): Promise<void> {
     process.stderr.write(`vault: ${(error as Error).message}\n`);
     process.exitCode = 1;
   }
-}
-
-/** Everything on standard input, without one trailing newline (as `echo` or a here-string adds). */
-async function readAll(stdin: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks)
-    .toString("utf8")
-    .replace(/\r?\n$/, "");
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { connect, jsonArg, query, type Stdin, usage } from "./remote";
+import { call, connect, type JsonBody, jsonArg, numberArg, printJson, type Stdin, usage } from "./remote";
 
 /** The `vault flags …` commands of flag targeting (the others are in cli.ts). */
 export const FLAG_TARGETING_COMMANDS = new Set(["rules", "user-overrides", "user-override", "usage", "stale"]);
@@ -34,46 +34,61 @@ export async function runFlagTargetingCli(
     },
   });
   const [command, flagKey, userId, value] = positionals;
-  const remote = connect(values, env, `flags ${command}`);
+  const { api, appId } = connect(values, env, `flags ${command}`);
+  const days = numberArg(values.days);
   if (command === "usage" || command === "stale") {
-    const path = command === "usage" ? "flag-usage" : "stale-flags";
-    const answer = await remote.call(
-      "GET",
-      `${await remote.appBase()}/${path}${query({ days: values.days, flagKey })}`,
-    );
-    process.stdout.write(`${JSON.stringify((answer as { items: unknown }).items, null, 2)}\n`);
+    const path = { appId: await appId() };
+    const answer =
+      command === "usage"
+        ? await call(api.GET("/v1/apps/{appId}/flag-usage", { params: { path, query: { days, flagKey } } }))
+        : await call(api.GET("/v1/apps/{appId}/stale-flags", { params: { path, query: { days } } }));
+    printJson(answer.items);
     return;
   }
   if (!flagKey) throw usage(`flags ${command}: needs KEY`);
-  const flag = async () => `${await remote.appBase()}/flags/${encodeURIComponent(flagKey)}`;
+  const flag = async () => ({ appId: await appId(), key: flagKey });
   let result: unknown;
   switch (command) {
     case "rules": {
       if (values.set === undefined) {
-        result = ((await remote.call("GET", await flag())) as { rules: unknown }).rules;
+        result = (await call(api.GET("/v1/apps/{appId}/flags/{key}", { params: { path: await flag() } }))).rules;
         break;
       }
-      const rules = await jsonArg(values.set, "--set", stdin);
-      const cas = values.cas === undefined ? undefined : Number(values.cas);
-      result = await remote.call("PUT", `${await flag()}/rules`, { rules, ...(cas === undefined ? {} : { cas }) });
+      // Rules are for the server to judge: a bad one is its 400, which names the field.
+      const rules = (await jsonArg(values.set, "--set", stdin)) as JsonBody<"setFlagRules">["rules"];
+      const cas = numberArg(values.cas);
+      result = await call(
+        api.PUT("/v1/apps/{appId}/flags/{key}/rules", {
+          params: { path: await flag() },
+          body: { rules, ...(cas === undefined ? {} : { cas }) },
+        }),
+      );
       break;
     }
     case "user-overrides":
-      result = await remote.call(
-        "GET",
-        `${await flag()}/user-overrides${query({ limit: values.limit, cursor: values.cursor })}`,
+      result = await call(
+        api.GET("/v1/apps/{appId}/flags/{key}/user-overrides", {
+          params: { path: await flag(), query: { limit: numberArg(values.limit), cursor: values.cursor } },
+        }),
       );
       break;
     case "user-override": {
       if (!userId) throw usage("flags user-override: needs KEY USER (and JSON, or --delete)");
-      const path = `${await flag()}/user-overrides/${encodeURIComponent(userId)}`;
-      if (values.delete) result = await remote.call("DELETE", path);
-      else if (value === undefined) throw usage("flags user-override: needs JSON (the user's value) or --delete");
-      else result = await remote.call("PUT", path, { value: await jsonArg(value, "the value", stdin) });
+      const path = { ...(await flag()), userId };
+      if (values.delete) {
+        result = await call(api.DELETE("/v1/apps/{appId}/flags/{key}/user-overrides/{userId}", { params: { path } }));
+      } else if (value === undefined) {
+        throw usage("flags user-override: needs JSON (the user's value) or --delete");
+      } else {
+        const body = { value: (await jsonArg(value, "the value", stdin)) as JsonBody<"setFlagUserOverride">["value"] };
+        result = await call(
+          api.PUT("/v1/apps/{appId}/flags/{key}/user-overrides/{userId}", { params: { path }, body }),
+        );
+      }
       break;
     }
     default:
       throw usage(`flags ${command}: unknown command\n${FLAG_TARGETING_HELP}`);
   }
-  if (result !== undefined) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  printJson(result);
 }

@@ -1,65 +1,101 @@
-// The HTTP side shared by the targeting commands (`vault segments …`, `vault flags rules …`): one JSON call helper
-// and the app's base path, from --url/VAULT_URL, --key/VAULT_API_KEY and --app/VAULT_APP (default: the key's app).
+// The HTTP side shared by every remote command of the `vault` CLI: the typed @vault/client API built from --url/VAULT_URL,
+// --key/VAULT_API_KEY and --app/VAULT_APP (default: the key's app), and the one place that turns the server's refusals
+// and an unreachable server into the CLI's error message (`vault: 404 NOT_FOUND: …`, exit code 1; see main()).
+import { createVaultApi, isVaultApiError, type operations, unwrap, type VaultApi } from "@vault/client/api";
 
 export type Stdin = Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>;
 
+/** A failure the CLI reports as `vault: <message>` with exit code 1: bad usage, a refusal, an unreachable server. */
+export class CliError extends Error {
+  override readonly name = "CliError";
+}
+
+export function usage(message: string): CliError {
+  return new CliError(`usage: vault ${message}`);
+}
+
 export interface Remote {
-  call(method: string, path: string, body?: unknown): Promise<unknown>;
-  /** `/v1/apps/<app>` of the chosen app. */
-  appBase(): Promise<string>;
+  /** The typed client: paths, parameters and bodies checked against the server's OpenAPI document. */
+  readonly api: VaultApi;
+  /** The app the command acts on: --app / VAULT_APP, else the key's own (asked once from /v1/whoami). */
+  appId(): Promise<string>;
 }
 
-export function usage(message: string): Error {
-  return new Error(`usage: vault ${message}`);
-}
+export const DEFAULT_URL = "http://127.0.0.1:8200";
 
+/** The client for a remote command; `what` names the command in the usage error when no key is given. */
 export function connect(
   values: { url?: string; key?: string; app?: string },
   env: Record<string, string | undefined>,
   what: string,
 ): Remote {
-  const url = String(values.url ?? env.VAULT_URL ?? "http://127.0.0.1:8200").replace(/\/$/, "");
+  const url = values.url ?? env.VAULT_URL ?? DEFAULT_URL;
   const key = values.key ?? env.VAULT_API_KEY;
   if (!key) throw usage(`${what}: needs --key or VAULT_API_KEY`);
-  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = text === "" ? undefined : JSON.parse(text);
-    } catch {
-      parsed = text;
-    }
-    if (!response.ok) {
-      const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
-      throw new Error(`${response.status} ${error?.code ?? ""}: ${error?.message ?? text}`);
-    }
-    return parsed;
-  };
+  const api = createVaultApi({ url, apiKey: key });
+  api.use({
+    // fetch's own "fetch failed" names neither the server nor the cause (refused, unknown host, TLS).
+    onError({ error }) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const why = cause?.code ?? cause?.message ?? (error as Error).message;
+      return new CliError(`cannot reach the server at ${url}: ${why}`);
+    },
+  });
   let appId = values.app ?? env.VAULT_APP;
   return {
-    call,
-    async appBase() {
-      appId ??= ((await call("GET", "/v1/whoami")) as { appId: string }).appId;
-      return `/v1/apps/${encodeURIComponent(appId)}`;
+    api,
+    async appId() {
+      appId ??= (await call(api.GET("/v1/whoami"))).appId;
+      return appId;
     },
   };
 }
 
-/** Everything on standard input, without one trailing newline. */
-export async function readAll(stdin: Stdin): Promise<string> {
+/**
+ * The JSON body an operation takes, by its operationId: what a command builds from its arguments when the server, not
+ * the CLI, judges the values (an unknown flag type or scope is the server's 400, which names it).
+ */
+export type JsonBody<Op extends keyof operations> =
+  NonNullable<operations[Op]["requestBody"]> extends { content: { "application/json": infer B } } ? B : never;
+
+/** The query parameters an operation takes, by its operationId. */
+export type Query<Op extends keyof operations> = NonNullable<operations[Op]["parameters"]["query"]>;
+
+/** What every call of the typed client resolves to, reduced to what {@link call} reads. */
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * The success body of a call (undefined for an empty answer), or the server's refusal thrown as the CLI's error:
+ * `<status> <code>: <message>`, e.g. `409 CONFLICT: segment "x" is at version 2, not 1`.
+ */
+export async function call<T>(pending: Promise<Answer<T>>): Promise<T> {
+  const answer = await pending;
+  try {
+    return unwrap(answer);
+  } catch (error) {
+    throw isVaultApiError(error) ? new CliError(`${error.status} ${error.code}: ${error.message}`) : error;
+  }
+}
+
+/** Print an answer as the CLI does: indented JSON on stdout; nothing for an empty answer (a 204). */
+export function printJson(result: unknown, out: (chunk: string) => void = (chunk) => process.stdout.write(chunk)) {
+  if (result !== undefined) out(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+/** Everything on standard input, as bytes. */
+export async function readBytes(stdin: Stdin): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks)
-    .toString("utf8")
-    .replace(/\r?\n$/, "");
+  return Buffer.concat(chunks);
+}
+
+/** Everything on standard input as text, without one trailing newline (as `echo` or a here-string adds). */
+export async function readAll(stdin: Stdin): Promise<string> {
+  return (await readBytes(stdin)).toString("utf8").replace(/\r?\n$/, "");
 }
 
 /** A JSON argument, or standard input when it is `-`; a usage error names the option when it is not JSON. */
@@ -72,9 +108,7 @@ export async function jsonArg(text: string, what: string, stdin: Stdin): Promise
   }
 }
 
-export function query(params: Record<string, unknown>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : "";
+/** A number option as the server should see it: absent stays absent; anything else is for the server to judge. */
+export function numberArg(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : Number(text);
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { connect, jsonArg, query, type Stdin, usage } from "./remote";
+import { call, connect, type JsonBody, jsonArg, numberArg, printJson, type Stdin, usage } from "./remote";
 
 /** `vault segments …` (see {@link SEGMENTS_HELP}): an app's segments, over the HTTP API. */
 export const SEGMENTS_HELP = `  vault segments list [--prefix P] | get KEY | delete KEY [--cas N]
@@ -31,47 +31,57 @@ export async function runSegmentsCli(
     },
   });
   const [command, segmentKey] = positionals;
-  const remote = connect(values, env, "segments");
+  const { api, appId } = connect(values, env, "segments");
   const one = async () => {
     if (!segmentKey) throw usage(`segments ${command}: needs KEY`);
-    return `${await remote.appBase()}/segments/${encodeURIComponent(segmentKey)}`;
+    return { params: { path: { appId: await appId(), key: segmentKey } } };
   };
-  const cas = values.cas === undefined ? undefined : Number(values.cas);
+  const cas = numberArg(values.cas);
+  // Constraints are for the server to judge: a bad one is its 400, which names the field.
+  const constraints = async (text: string) =>
+    (await jsonArg(text, "--constraints", stdin)) as JsonBody<"defineSegment">["constraints"];
   let result: unknown;
   switch (command) {
     case "list":
-      result = await remote.call(
-        "GET",
-        `${await remote.appBase()}/segments${query({ prefix: values.prefix, limit: values.limit, cursor: values.cursor })}`,
+      result = await call(
+        api.GET("/v1/apps/{appId}/segments", {
+          params: {
+            path: { appId: await appId() },
+            query: { prefix: values.prefix, limit: numberArg(values.limit), cursor: values.cursor },
+          },
+        }),
       );
       break;
     case "get":
-      result = await remote.call("GET", await one());
+      result = await call(api.GET("/v1/apps/{appId}/segments/{key}", await one()));
       break;
     case "create": {
       if (!segmentKey) throw usage("segments create: needs KEY");
       if (values.constraints === undefined) throw usage("segments create: needs --constraints JSON (or - for stdin)");
-      result = await remote.call("POST", `${await remote.appBase()}/segments`, {
+      const body = {
         key: segmentKey,
-        constraints: await jsonArg(values.constraints, "--constraints", stdin),
+        constraints: await constraints(values.constraints),
         ...(values.description === undefined ? {} : { description: values.description }),
-      });
+      };
+      result = await call(api.POST("/v1/apps/{appId}/segments", { params: { path: { appId: await appId() } }, body }));
       break;
     }
-    case "update":
-      result = await remote.call("PATCH", await one(), {
-        ...(values.constraints === undefined
-          ? {}
-          : { constraints: await jsonArg(values.constraints, "--constraints", stdin) }),
+    case "update": {
+      const body = {
+        ...(values.constraints === undefined ? {} : { constraints: await constraints(values.constraints) }),
         ...(values.description === undefined ? {} : { description: values.description }),
         ...(cas === undefined ? {} : { cas }),
-      });
+      };
+      result = await call(api.PATCH("/v1/apps/{appId}/segments/{key}", { ...(await one()), body }));
       break;
-    case "delete":
-      result = await remote.call("DELETE", `${await one()}${query({ cas })}`);
+    }
+    case "delete": {
+      const { params } = await one();
+      result = await call(api.DELETE("/v1/apps/{appId}/segments/{key}", { params: { ...params, query: { cas } } }));
       break;
+    }
     default:
       throw usage(`segments ${command ?? ""}: unknown command\n${SEGMENTS_HELP}`);
   }
-  if (result !== undefined) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  printJson(result);
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { connect, query, type Stdin, usage } from "./remote";
+import { call, connect, numberArg, printJson, type Query, type Stdin, usage } from "./remote";
 
 /** `vault webhooks …` (see {@link WEBHOOKS_HELP}): an app's webhook endpoints and deliveries, over the HTTP API. */
 export const WEBHOOKS_HELP = `  vault webhooks list | get ID | delete ID | event-types
@@ -37,79 +37,105 @@ export async function runWebhooksCli(
     },
   });
   const [command, first, second] = positionals;
-  const remote = connect(values, env, "webhooks");
-  const base = async () => `${await remote.appBase()}/webhooks`;
+  const { api, appId } = connect(values, env, "webhooks");
+  const app = async () => ({ appId: await appId() });
   const one = async () => {
     if (!first) throw usage(`webhooks ${command}: needs ID`);
-    return `${await base()}/${encodeURIComponent(first)}`;
+    return { appId: await appId(), webhookId: first };
+  };
+  const delivery = async () => {
+    if (!second) throw usage(`webhooks ${command}: needs ID DELIVERY_ID`);
+    return { ...(await one()), deliveryId: second };
   };
   const eventTypes = values.events === undefined ? undefined : values.events.split(",").filter(Boolean);
   let result: unknown;
   switch (command) {
     case "list":
-      result = await remote.call("GET", `${await base()}${query({ limit: values.limit, cursor: values.cursor })}`);
+      result = await call(
+        api.GET("/v1/apps/{appId}/webhooks", {
+          params: { path: await app(), query: { limit: numberArg(values.limit), cursor: values.cursor } },
+        }),
+      );
       break;
     case "event-types":
-      result = await remote.call("GET", `${await remote.appBase()}/webhook-event-types`);
+      result = await call(api.GET("/v1/apps/{appId}/webhook-event-types", { params: { path: await app() } }));
       break;
     case "get":
-      result = await remote.call("GET", await one());
+      result = await call(api.GET("/v1/apps/{appId}/webhooks/{webhookId}", { params: { path: await one() } }));
       break;
-    case "create":
+    case "create": {
       if (!first) throw usage("webhooks create: needs URL");
-      result = await remote.call("POST", await base(), {
+      const body = {
         url: first,
         ...(eventTypes === undefined ? {} : { eventTypes }),
         ...(values.description === undefined ? {} : { description: values.description }),
         ...(values.disabled ? { enabled: false } : {}),
-      });
+      };
+      result = await call(api.POST("/v1/apps/{appId}/webhooks", { params: { path: await app() }, body }));
       break;
+    }
     case "update": {
       if (values.enabled !== undefined && values.enabled !== "true" && values.enabled !== "false") {
         throw usage("webhooks update: --enabled takes true or false");
       }
       // `--url` names the server; the endpoint's new URL is `--endpoint-url`.
-      result = await remote.call("PATCH", await one(), {
+      const body = {
         ...(values["endpoint-url"] === undefined ? {} : { url: values["endpoint-url"] }),
         ...(eventTypes === undefined ? {} : { eventTypes }),
         ...(values.description === undefined ? {} : { description: values.description }),
         ...(values.enabled === undefined ? {} : { enabled: values.enabled === "true" }),
-      });
+      };
+      result = await call(api.PATCH("/v1/apps/{appId}/webhooks/{webhookId}", { params: { path: await one() }, body }));
       break;
     }
     case "delete":
-      result = await remote.call("DELETE", await one());
+      result = await call(api.DELETE("/v1/apps/{appId}/webhooks/{webhookId}", { params: { path: await one() } }));
       break;
-    case "rotate-secret":
-      result = await remote.call(
-        "POST",
-        `${await one()}/rotate-secret`,
-        values["overlap-ms"] === undefined ? {} : { overlapMs: Number(values["overlap-ms"]) },
+    case "rotate-secret": {
+      const overlapMs = numberArg(values["overlap-ms"]);
+      result = await call(
+        api.POST("/v1/apps/{appId}/webhooks/{webhookId}/rotate-secret", {
+          params: { path: await one() },
+          body: overlapMs === undefined ? {} : { overlapMs },
+        }),
       );
       break;
+    }
     case "test":
-      result = await remote.call("POST", `${await one()}/test`);
+      result = await call(api.POST("/v1/apps/{appId}/webhooks/{webhookId}/test", { params: { path: await one() } }));
       break;
     case "deliveries":
-      result = await remote.call(
-        "GET",
-        `${await one()}/deliveries${query({
-          status: values.status,
-          eventType: values["event-type"],
-          limit: values.limit,
-          cursor: values.cursor,
-        })}`,
+      result = await call(
+        api.GET("/v1/apps/{appId}/webhooks/{webhookId}/deliveries", {
+          params: {
+            path: await one(),
+            query: {
+              // The server judges the status (a 400 that names the ones it takes).
+              status: values.status as Query<"listWebhookDeliveries">["status"],
+              eventType: values["event-type"],
+              limit: numberArg(values.limit),
+              cursor: values.cursor,
+            },
+          },
+        }),
       );
       break;
     case "delivery":
-    case "redeliver": {
-      if (!second) throw usage(`webhooks ${command}: needs ID DELIVERY_ID`);
-      const path = `${await one()}/deliveries/${encodeURIComponent(second)}`;
-      result = command === "delivery" ? await remote.call("GET", path) : await remote.call("POST", `${path}/redeliver`);
+      result = await call(
+        api.GET("/v1/apps/{appId}/webhooks/{webhookId}/deliveries/{deliveryId}", {
+          params: { path: await delivery() },
+        }),
+      );
       break;
-    }
+    case "redeliver":
+      result = await call(
+        api.POST("/v1/apps/{appId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", {
+          params: { path: await delivery() },
+        }),
+      );
+      break;
     default:
       throw usage(`webhooks ${command ?? ""}: unknown command\n${WEBHOOKS_HELP}`);
   }
-  if (result !== undefined) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  printJson(result);
 }
