@@ -100,7 +100,11 @@ export async function readAll(stdin: Stdin): Promise<string> {
 
 /** A JSON argument, or standard input when it is `-`; a usage error names the option when it is not JSON. */
 export async function jsonArg(text: string, what: string, stdin: Stdin): Promise<unknown> {
-  const source = text === "-" ? await readAll(stdin) : text;
+  return parseJson(text === "-" ? await readAll(stdin) : text, what);
+}
+
+/** A JSON argument; a usage error names the option when it is not JSON. */
+export function parseJson(source: string, what: string): unknown {
   try {
     return JSON.parse(source);
   } catch {

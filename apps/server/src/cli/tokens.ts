@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { call, connect, type JsonBody, parseJson, printJson, readAll, type Stdin, usage } from "./remote";
 
 /** `vault tokens …` (see {@link TOKENS_HELP}): tokenization against a running server, over the HTTP API. */
 export const TOKENS_HELP = `  vault tokens create [VALUE | -] [--expires-at ISO] [--data JSON] [--token T] [--length N]
@@ -9,8 +10,6 @@ export const TOKENS_HELP = `  vault tokens create [VALUE | -] [--expires-at ISO]
     (no value or -: read stdin; TOKEN - reads the token from stdin; passwords only from the environment, never
      arguments: VAULT_TOKEN_PASSWORD, and VAULT_TOKEN_NEW_PASSWORD for the change-password commands)
 `;
-
-type Stdin = Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>;
 
 /** Run `vault tokens <argv…>`; prints the answer as JSON. */
 export async function runTokensCli(
@@ -40,32 +39,11 @@ export async function runTokensCli(
     },
   });
   const [command, first, second] = positionals;
-  const url = String(values.url ?? env.VAULT_URL ?? "http://127.0.0.1:8200").replace(/\/$/, "");
-  const key = values.key ?? env.VAULT_API_KEY;
-  if (!key) throw usage("tokens: needs --key or VAULT_API_KEY");
+  const { api, appId } = connect(values, env, "tokens");
   const password = env.VAULT_TOKEN_PASSWORD;
-  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        // A header rather than a body field: either way it is never logged.
-        ...(password === undefined ? {} : { "x-vault-token-password": password }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const parsed = text === "" ? undefined : JSON.parse(text);
-    if (!response.ok) {
-      const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
-      throw new Error(`${response.status} ${error?.code ?? ""}: ${error?.message ?? text}`);
-    }
-    return parsed;
-  };
-  let appId = values.app ?? env.VAULT_APP;
-  appId ??= ((await call("GET", "/v1/whoami")) as { appId: string }).appId;
-  const base = `/v1/apps/${encodeURIComponent(appId)}/tokens`;
+  // A header rather than a body field: either way it is never logged. Only the operations that read it get it.
+  const header = password === undefined ? undefined : { "x-vault-token-password": password };
+  const app = async () => ({ appId: await appId() });
   // A token or value on the command line lands in shell history and `ps`: "-" (or nothing) reads it from stdin.
   const tokenArg = async () => {
     if (first === undefined) throw usage(`tokens ${command}: needs TOKEN (or - for stdin)`);
@@ -76,87 +54,109 @@ export async function runTokensCli(
     const text = values["expires-at"];
     return text === undefined ? undefined : text === "never" ? null : text;
   };
+  // The data is for the server to judge (an object of JSON values); JSON that does not parse is a usage error.
+  const data = () =>
+    values.data === undefined ? {} : { data: parseJson(values.data, "--data") as JsonBody<"createToken">["data"] };
+  const withExpiry = () => (expiresAt() === undefined ? {} : { expiresAt: expiresAt() });
   let result: unknown;
   switch (command) {
-    case "create":
-      result = await call("POST", base, {
+    case "create": {
+      const body = {
         value: await valueArg(first),
-        ...(expiresAt() === undefined ? {} : { expiresAt: expiresAt() }),
-        ...(values.data === undefined ? {} : { data: JSON.parse(values.data) }),
+        ...withExpiry(),
+        ...data(),
         ...(values.token === undefined ? {} : { token: values.token }),
         ...(values.length === undefined ? {} : { tokenLength: Number(values.length) }),
-      });
+      };
+      result = await call(api.POST("/v1/apps/{appId}/tokens", { params: { path: await app(), header }, body }));
       break;
-    case "read":
-      result = await call("POST", `${base}/read`, { token: await tokenArg() });
+    }
+    case "read": {
+      const body = { token: await tokenArg() };
+      result = await call(api.POST("/v1/apps/{appId}/tokens/read", { params: { path: await app(), header }, body }));
       break;
-    case "exists":
-      result = await call("POST", `${base}/exists`, { token: await tokenArg() });
+    }
+    case "exists": {
+      const body = { token: await tokenArg() };
+      result = await call(api.POST("/v1/apps/{appId}/tokens/exists", { params: { path: await app() }, body }));
       break;
+    }
     case "update":
     case "upsert": {
       if (first === undefined || first === "-") throw usage(`tokens ${command}: needs TOKEN (and VALUE or -)`);
-      result = await call("POST", `${base}/${command}`, {
-        token: first,
-        value: await valueArg(second),
-        ...(expiresAt() === undefined ? {} : { expiresAt: expiresAt() }),
-        ...(values.data === undefined ? {} : { data: JSON.parse(values.data) }),
-      });
+      const body = { token: first, value: await valueArg(second), ...withExpiry(), ...data() };
+      const init = { params: { path: await app(), header }, body };
+      result =
+        command === "update"
+          ? await call(api.POST("/v1/apps/{appId}/tokens/update", init))
+          : await call(api.POST("/v1/apps/{appId}/tokens/upsert", init));
       break;
     }
-    case "renew":
-      if (expiresAt() === undefined) throw usage("tokens renew: needs --expires-at ISO|never");
-      result = await call("POST", `${base}/renew`, { token: await tokenArg(), expiresAt: expiresAt() });
+    case "renew": {
+      const until = expiresAt();
+      if (until === undefined) throw usage("tokens renew: needs --expires-at ISO|never");
+      const body = { token: await tokenArg(), expiresAt: until };
+      result = await call(api.POST("/v1/apps/{appId}/tokens/renew", { params: { path: await app() }, body }));
       break;
+    }
     case "soft-delete":
     case "restore":
-    case "delete":
-      result = await call("POST", `${base}/${command}`, { token: await tokenArg() });
+    case "delete": {
+      const init = { params: { path: await app() }, body: { token: await tokenArg() } };
+      result = await call(
+        command === "soft-delete"
+          ? api.POST("/v1/apps/{appId}/tokens/soft-delete", init)
+          : command === "restore"
+            ? api.POST("/v1/apps/{appId}/tokens/restore", init)
+            : api.POST("/v1/apps/{appId}/tokens/delete", init),
+      );
       break;
+    }
     case "purge-expired":
-      result = await call("POST", `${base}/purge-expired`, { soft: values.soft === true });
+      result = await call(
+        api.POST("/v1/apps/{appId}/tokens/purge-expired", {
+          params: { path: await app() },
+          body: { soft: values.soft === true },
+        }),
+      );
       break;
-    case "change-password":
-      result = await call("POST", `${base}/change-password`, {
+    case "change-password": {
+      const body = {
         token: await tokenArg(),
         oldPassword: password ?? null,
         newPassword: env.VAULT_TOKEN_NEW_PASSWORD ?? null,
-      });
+      };
+      result = await call(api.POST("/v1/apps/{appId}/tokens/change-password", { params: { path: await app() }, body }));
       break;
-    case "change-password-all":
-      if (password === undefined || env.VAULT_TOKEN_NEW_PASSWORD === undefined) {
+    }
+    case "change-password-all": {
+      const newPassword = env.VAULT_TOKEN_NEW_PASSWORD;
+      if (password === undefined || newPassword === undefined) {
         throw usage("tokens change-password-all: set VAULT_TOKEN_PASSWORD and VAULT_TOKEN_NEW_PASSWORD");
       }
-      result = await call("POST", `${base}/change-password-all`, {
-        oldPassword: password,
-        newPassword: env.VAULT_TOKEN_NEW_PASSWORD,
-      });
+      result = await call(
+        api.POST("/v1/apps/{appId}/tokens/change-password-all", {
+          params: { path: await app() },
+          body: { oldPassword: password, newPassword },
+        }),
+      );
       break;
-    case "query":
-      result = await call("POST", `${base}/query`, {
+    }
+    case "query": {
+      // The order and direction are for the server to judge (a 400 that names the ones it takes).
+      const body = {
         ...(values.limit === undefined ? {} : { limit: Number(values.limit) }),
         ...(values.cursor === undefined ? {} : { cursor: values.cursor }),
         ...(values["include-deleted"] ? { includeDeleted: true } : {}),
         ...(values["order-by"] === undefined ? {} : { orderBy: values["order-by"] }),
         ...(values.direction === undefined ? {} : { direction: values.direction }),
         ...(values.count ? { countOnly: true } : {}),
-      });
+      } as JsonBody<"queryTokens">;
+      result = await call(api.POST("/v1/apps/{appId}/tokens/query", { params: { path: await app() }, body }));
       break;
+    }
     default:
       throw usage(`tokens ${command ?? ""}: unknown command\n${TOKENS_HELP}`);
   }
-  if (result !== undefined) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-}
-
-function usage(message: string): Error {
-  return new Error(`usage: vault ${message}`);
-}
-
-/** Everything on standard input, without one trailing newline. */
-async function readAll(stdin: Stdin): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks)
-    .toString("utf8")
-    .replace(/\r?\n$/, "");
+  printJson(result);
 }
