@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./helpers";
 
@@ -8,6 +9,8 @@ import { startTestServer, type TestServer } from "./helpers";
 // end-to-end test): caching, the Content-Security-Policy, the single-page app's own paths, missing assets.
 const INDEX =
   '<!doctype html><html><head><script type="module" src="/ui/assets/index-abc123.js"></script></head></html>';
+
+const SCRIPT = `console.log(${JSON.stringify("ui ".repeat(200))});`;
 
 describe("admin UI at /ui", () => {
   let built: string;
@@ -18,7 +21,10 @@ describe("admin UI at /ui", () => {
     built = mkdtempSync(join(tmpdir(), "vault-ui-"));
     mkdirSync(join(built, "assets"));
     writeFileSync(join(built, "index.html"), INDEX);
-    writeFileSync(join(built, "assets", "index-abc123.js"), "console.log('ui');");
+    writeFileSync(join(built, "assets", "index-abc123.js"), SCRIPT);
+    // As the build writes them: compressed once beside each asset.
+    writeFileSync(join(built, "assets", "index-abc123.js.br"), brotliCompressSync(SCRIPT));
+    writeFileSync(join(built, "assets", "index-abc123.js.gz"), gzipSync(SCRIPT));
     server = await startTestServer({ ui: { dir: built } });
     unbuilt = await startTestServer({ ui: { dir: join(built, "missing") } });
   });
@@ -55,6 +61,26 @@ describe("admin UI at /ui", () => {
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe("NOT_FOUND");
     expect(missing.headers["x-request-id"]).toBeTruthy();
+  });
+
+  it("sends the build's precompressed .br or .gz as the browser accepts, still cached for a year", async () => {
+    for (const [accept, encoding, file] of [
+      ["gzip, deflate, br, zstd", "br", "index-abc123.js.br"],
+      ["gzip, deflate", "gzip", "index-abc123.js.gz"],
+      ["identity", undefined, "index-abc123.js"],
+    ] as const) {
+      const answer = await server.server.inject({
+        method: "GET",
+        url: "/ui/assets/index-abc123.js",
+        headers: { "accept-encoding": accept },
+      });
+      expect(answer.statusCode, accept).toBe(200);
+      expect(answer.headers["content-encoding"], accept).toBe(encoding);
+      expect(answer.rawPayload.equals(readFileSync(join(built, "assets", file))), accept).toBe(true);
+      expect(answer.headers["content-type"], accept).toMatch(/javascript/);
+      expect(answer.headers["cache-control"], accept).toBe("public, max-age=31536000, immutable");
+      expect(String(answer.headers.vary), accept).toMatch(/accept-encoding/i);
+    }
   });
 
   it("leaves API answers without the UI's headers, and the UI out of the OpenAPI document", async () => {

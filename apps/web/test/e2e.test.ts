@@ -12,6 +12,7 @@ import {
   screenshot,
   startServer,
 } from "./harness";
+import { collectTiming, installTimingProbe, type LoadTiming, type Mark, spread } from "./timing";
 
 const SECRET_VALUE = "canary-7f3a9c-hunter2";
 const FLAG_KEY = "checkout.new-flow";
@@ -65,46 +66,73 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
 
   // Measured and recorded, not asserted: a time limit in a test fails with the machine's load, not with the code. The
   // 1 s target and the figures are kept in docs/benchmarks.md.
-  it("measures the first page's render on loopback (cold cache) into test-output/first-render.json", async () => {
-    // Three cold loads (a fresh browser context each: no cache, no storage); the median counts. Interleaved with each,
-    // the baseline: a cold load of /health from the same server, the least a page load can cost on this machine now.
-    const runs: { wallMs: number; firstContentfulPaintMs: number; baselineWallMs: number }[] = [];
-    for (let run = 0; run < 3; run++) {
-      const cold = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const fresh = await cold.newPage();
-      const baselineStarted = performance.now();
-      await fresh.goto(`${server.url}/health`);
-      const baselineWallMs = Math.round(performance.now() - baselineStarted);
-      await cold.close();
-      const cold2 = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const ui = await cold2.newPage();
-      const started = performance.now();
-      await ui.goto(`${server.url}/ui/`);
-      await ui.getByRole("heading", { name: "Sign in to Vault" }).waitFor();
-      const wallMs = Math.round(performance.now() - started);
-      const firstContentfulPaintMs = Math.round(
-        await ui.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN),
-      );
-      runs.push({ wallMs, firstContentfulPaintMs, baselineWallMs });
-      await cold2.close();
-    }
-    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    const cores = cpus().length;
-    const load = loadavg()[0]!;
-    const firstRender = {
-      medianWallMs: median(runs.map((r) => r.wallMs)),
-      medianFirstContentfulPaintMs: median(runs.map((r) => r.firstContentfulPaintMs)),
-      medianBaselineWallMs: median(runs.map((r) => r.baselineWallMs)),
-      runs,
-      loadAverage1m: load,
-      cores,
-    };
+  const RUNS = 5;
+  const signInForm: Mark = { name: "signInForm", selector: "h1", text: "Sign in to Vault" };
+  const firstData: Mark = { name: "firstData", selector: 'table[aria-label="Secrets"] tbody tr', text: "db/password" };
+  const firstRender: Record<string, unknown> = {};
+  const recordFirstRender = (part: string, value: unknown) => {
+    firstRender[part] = value;
+    Object.assign(firstRender, { loadAverage1m: loadavg()[0], cores: cpus().length, at: new Date().toISOString() });
     writeFileSync(join(outputDir, "first-render.json"), `${JSON.stringify(firstRender, null, 2)}\n`);
-    console.log(`[web e2e] first render: ${JSON.stringify(firstRender)}`);
+    console.log(`[web e2e] ${part}: ${JSON.stringify(value)}`);
+  };
+  /** A fresh browser context (no cache, no storage) with the timing probe installed. */
+  const coldPage = async () => {
+    const cold = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await installTimingProbe(cold, [signInForm, firstData]);
+    return { cold, page: await cold.newPage() };
+  };
+  const sum = (values: number[]) => values.reduce((total, n) => total + n, 0);
+  /** Each measurement's median and range over the runs. */
+  const summarize = (runs: Record<string, number>[]) =>
+    Object.fromEntries(Object.keys(runs[0]!).map((field) => [field, spread(runs.map((run) => run[field]!))]));
+
+  it("measures the first page's render on loopback (cold cache) into test-output/first-render.json", async () => {
+    // Cold loads of /ui/, timed from navigation start (the page's time origin) to the sign-in form on screen; beside
+    // each, the baseline: a cold load of /health from the same server, the least a page load costs here now.
+    const runs: Record<string, number>[] = [];
+    let lastRun: LoadTiming | undefined;
+    for (let run = 0; run < RUNS; run++) {
+      const baseline = await browser.newContext();
+      const health = await baseline.newPage();
+      await health.goto(`${server.url}/health`);
+      const baselineMs = Math.round(
+        await health.evaluate(
+          () => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseEnd,
+        ),
+      );
+      await baseline.close();
+      const { cold, page: ui } = await coldPage();
+      await ui.goto(`${server.url}/ui/`);
+      const timing = await collectTiming(ui, [signInForm.name]);
+      await cold.close();
+      const scripts = timing.resources.filter((r) => r.type === "script" || r.name.endsWith(".js"));
+      const styles = timing.resources.filter((r) => r.name.endsWith(".css"));
+      runs.push({
+        baselineMs,
+        documentMs: timing.document.responseEnd,
+        stylesEndMs: Math.max(0, ...styles.map((r) => r.end)),
+        scriptsEndMs: Math.max(0, ...scripts.map((r) => r.end)),
+        domContentLoadedMs: timing.domContentLoaded,
+        firstContentfulPaintMs: timing.firstContentfulPaint,
+        signInFormOnScreenMs: timing.marks.signInForm!.frame,
+        longFramesMs: sum(timing.longFrames.map((f) => f.duration)),
+        transferBytes: sum(timing.resources.map((r) => r.transferBytes)),
+      });
+      lastRun = timing;
+    }
+    recordFirstRender("signInPage", { runs: RUNS, summary: summarize(runs), lastRun });
     await page.goto(`${server.url}/ui/`);
     await page.getByRole("heading", { name: "Sign in to Vault" }).waitFor();
     await screenshot(page, "01-sign-in");
-    expect(runs.every((r) => r.wallMs > 0 && Number.isFinite(r.firstContentfulPaintMs))).toBe(true);
+    expect(runs.every((r) => r.signInFormOnScreenMs! > 0 && r.firstContentfulPaintMs! > 0)).toBe(true);
+    // Before the first paint only the sign-in page's own files (the entry, its shared chunk, the styles), nothing
+    // behind sign-in (that is fetched once the form is on screen); every file sent compressed (the build's .br/.gz).
+    const firstLoad = lastRun!.resources.filter(
+      (r) => /\.(js|css)$/.test(r.name) && r.start < lastRun!.firstContentfulPaint,
+    );
+    expect(firstLoad.map((r) => r.name.replace(/-[\w-]{8}\./, "."))).not.toContain("SignedIn.js");
+    expect(firstLoad.every((r) => r.encodedBytes > 0 && r.encodedBytes < r.decodedBytes)).toBe(true);
   });
 
   it("signs in with the admin key and shows the app and the key's scopes; the key is in sessionStorage only", async () => {
@@ -148,6 +176,37 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     await page.getByRole("link", { name: "← All secrets" }).click();
     await page.getByRole("table", { name: "Secrets" }).getByText("db/password").waitFor();
     await screenshot(page, "05-secrets-list");
+  });
+
+  it("measures sign-in to the first page showing data (cold cache) into test-output/first-render.json", async () => {
+    // From the sign-in form's submit to the secrets list on screen with the secret just created: the key checked
+    // (GET /v1/whoami), the shell's and the page's chunks fetched for the first time, the list called and rendered.
+    const runs: Record<string, number>[] = [];
+    let lastRun: LoadTiming | undefined;
+    for (let run = 0; run < RUNS; run++) {
+      const { cold, page: ui } = await coldPage();
+      await ui.goto(`${server.url}/ui/`);
+      await ui.getByLabel("API key").fill(server.adminKey);
+      await ui.getByRole("button", { name: "Sign in" }).click();
+      const timing = await collectTiming(ui, [firstData.name]);
+      await cold.close();
+      const submitted = timing.marks.submit!.dom;
+      const after = timing.resources.filter((r) => r.start >= submitted);
+      const call = (path: string) => after.find((r) => r.name.startsWith(path));
+      const whoami = call("/v1/whoami");
+      const list = call("/v1/apps/system/secrets");
+      runs.push({
+        toDataOnScreenMs: timing.marks.firstData!.frame - submitted,
+        whoamiMs: whoami ? whoami.end - whoami.start : Number.NaN,
+        chunksEndMs: Math.max(0, ...after.filter((r) => r.name.endsWith(".js")).map((r) => r.end - submitted)),
+        listCallMs: list ? list.end - list.start : Number.NaN,
+        listCallEndMs: list ? list.end - submitted : Number.NaN,
+        longFramesMs: sum(timing.longFrames.filter((f) => f.start >= submitted).map((f) => f.duration)),
+      });
+      lastRun = timing;
+    }
+    recordFirstRender("signInToFirstData", { runs: RUNS, summary: summarize(runs), lastRun });
+    expect(runs.every((r) => r.toDataOnScreenMs! > 0)).toBe(true);
   });
 
   it("creates a flag with a rollout rule, and the playground agrees with the evaluate route for many contexts", async () => {

@@ -1,12 +1,9 @@
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { Router } from "wouter";
 import { Loading } from "./components/Loading";
 import { SignInPage } from "./pages/SignInPage";
+import { SignedInShell } from "./routes";
 import { SessionProvider, useSessionState } from "./SessionContext";
-
-// Behind sign-in everything is loaded on demand (the shell, then each page as its own chunk): the first page a person
-// sees, the sign-in form, fetches React, the form's few components and nothing else.
-const SignedIn = lazy(() => import("./SignedIn"));
 
 /** The whole UI under /ui: sign-in until a key is given, then the shell and its pages. */
 export function App() {
@@ -19,12 +16,15 @@ export function App() {
   );
 }
 
+// Behind sign-in everything is loaded on demand (the shell with the page the address names, then each other page as
+// its own chunk): the first page a person sees, the sign-in form, fetches React, the form's few components and
+// nothing else.
 function Gate() {
   const { session } = useSessionState();
   if (session === undefined) return <SignInPage />;
   return (
     <Suspense fallback={<Loading />}>
-      <SignedIn />
+      <SignedInShell />
     </Suspense>
   );
 }

@@ -1,11 +1,9 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
-import { createApi, type VaultApi } from "./api";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import type { VaultApi } from "./api";
 import { clearSession, loadSession, type Session, saveSession } from "./session";
 
 interface SessionState {
   session: Session | undefined;
-  /** The typed API client, sending the session's key. */
-  api: VaultApi;
   signIn(session: Session): void;
   signOut(): void;
   /** Show another app's pages (an instance admin only). */
@@ -14,13 +12,15 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | undefined>(undefined);
 
+/**
+ * The typed API client, provided behind sign-in (SignedIn.tsx) so that the client is not part of the sign-in page's
+ * first load.
+ */
+export const ApiContext = createContext<VaultApi | undefined>(undefined);
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState(loadSession);
-  const keyRef = useRef<string | undefined>(session?.apiKey);
-  keyRef.current = session?.apiKey;
-  const [api] = useState(() => createApi(() => keyRef.current));
   const signIn = useCallback((next: Session) => {
-    keyRef.current = next.apiKey;
     saveSession(next);
     setSession(next);
   }, []);
@@ -36,10 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return next;
     });
   }, []);
-  const value = useMemo(
-    () => ({ session, api, signIn, signOut, switchApp }),
-    [session, api, signIn, signOut, switchApp],
-  );
+  const value = useMemo(() => ({ session, signIn, signOut, switchApp }), [session, signIn, signOut, switchApp]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -56,9 +53,10 @@ export function useSession(): Session {
   return session;
 }
 
-/** The API client and the app the pages show. */
+/** The API client and the app the pages show (the pages behind sign-in only). */
 export function useApi(): { api: VaultApi; appId: string; session: Session } {
-  const { api, session } = useSessionState();
-  if (session === undefined) throw new Error("not signed in");
+  const session = useSession();
+  const api = useContext(ApiContext);
+  if (api === undefined) throw new Error("useApi outside SignedIn");
   return { api, appId: session.appId, session };
 }

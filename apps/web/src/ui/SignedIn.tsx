@@ -1,22 +1,53 @@
 import { Alert, Anchor } from "@mantine/core";
-import { lazy, Suspense } from "react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { Link, Redirect, Route, Switch, useLocation } from "wouter";
+import { createApi } from "./api";
 import { Loading } from "./components/Loading";
 import { Shell } from "./components/Shell";
-import { useApi } from "./SessionContext";
+import { whenIdle } from "./lazy";
+import { PAGE_ROUTES } from "./routes";
+import { ApiContext, useApi, useSession } from "./SessionContext";
 
-const SecretsPage = lazy(() => import("./pages/secrets/SecretsPage"));
-const FlagsPage = lazy(() => import("./pages/flags/FlagsPage"));
-const ConfigPage = lazy(() => import("./pages/config/ConfigPage"));
-const AuditPage = lazy(() => import("./pages/audit/AuditPage"));
-const AppsPage = lazy(() => import("./pages/apps/AppsPage"));
-const RotationPage = lazy(() => import("./pages/rotation/RotationPage"));
-const TokensPage = lazy(() => import("./pages/tokens/TokensPage"));
-const BlobsPage = lazy(() => import("./pages/blobs/BlobsPage"));
-const WebhooksPage = lazy(() => import("./pages/webhooks/WebhooksPage"));
+function newQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // A refused call (4xx) will not change by asking again; the page shows the API's message instead.
+      queries: { retry: (count, error) => count < 2 && !(error as { status?: number }).status, staleTime: 5_000 },
+    },
+  });
+}
+
+/**
+ * Everything behind sign-in: the typed API client sending the session's key, a query cache of this sign-in's own (a
+ * key signed in after another never sees what the other fetched), the shell and the page the location names.
+ */
+export default function SignedIn() {
+  const session = useSession();
+  const keyRef = useRef(session.apiKey);
+  keyRef.current = session.apiKey;
+  // The key is read on every request, so switching apps needs no new client.
+  const [api] = useState(() => createApi(() => keyRef.current));
+  const [queryClient] = useState(newQueryClient);
+  useEffect(
+    () =>
+      // The other pages' chunks once this one is on screen, so that opening one shows it at once.
+      whenIdle(() => {
+        for (const route of PAGE_ROUTES) void route.Page.preload().catch(() => undefined);
+      }),
+    [],
+  );
+  return (
+    <ApiContext.Provider value={api}>
+      <QueryClientProvider client={queryClient}>
+        <Pages />
+      </QueryClientProvider>
+    </ApiContext.Provider>
+  );
+}
 
 /** The shell and the page the location names. */
-export default function SignedIn() {
+function Pages() {
   const { session } = useApi();
   const [location] = useLocation();
   const elsewhere = session.appId !== session.keyAppId && !location.startsWith("/apps");
@@ -35,15 +66,9 @@ export default function SignedIn() {
       )}
       <Suspense fallback={<Loading />}>
         <Switch>
-          <Route path="/secrets" nest component={SecretsPage} />
-          <Route path="/flags" nest component={FlagsPage} />
-          <Route path="/config" nest component={ConfigPage} />
-          <Route path="/audit" component={AuditPage} />
-          <Route path="/apps" component={AppsPage} />
-          <Route path="/rotation" component={RotationPage} />
-          <Route path="/tokens" component={TokensPage} />
-          <Route path="/blobs" component={BlobsPage} />
-          <Route path="/webhooks" component={WebhooksPage} />
+          {PAGE_ROUTES.map(({ path, nest, Page }) => (
+            <Route key={path} path={path} nest={nest} component={Page} />
+          ))}
           <Route>
             <Redirect to="/secrets" />
           </Route>

@@ -1,14 +1,20 @@
 import { Button, Center, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
-import { type FormEvent, useState } from "react";
-import { createApi, messageOf, unwrap } from "../api";
+import { type FormEvent, useEffect, useState } from "react";
+import { whenIdle } from "../lazy";
+import { SignedInShell } from "../routes";
 import { useSessionState } from "../SessionContext";
 
-/** Sign in with an API key: checked with GET /v1/whoami, then kept in this tab's sessionStorage only. */
+/**
+ * Sign in with an API key: checked with GET /v1/whoami, then kept in this tab's sessionStorage only. The API client and
+ * the pages behind sign-in are fetched once the form is on screen (they are not part of the first load), and the
+ * sign-in waits for them, so the first page appears at once instead of behind a spinner.
+ */
 export function SignInPage() {
   const { signIn } = useSessionState();
   const [apiKey, setApiKey] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  useEffect(() => whenIdle(() => void SignedInShell.preload().catch(() => undefined)), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -19,11 +25,18 @@ export function SignInPage() {
     }
     setBusy(true);
     setError(undefined);
+    let client: typeof import("../api") | undefined;
     try {
-      const me = unwrap(await createApi(() => key).GET("/v1/whoami"));
+      client = await import("../api");
+      const [answer] = await Promise.all([
+        client.createApi(() => key).GET("/v1/whoami"),
+        // Failing to fetch the shell here is not a failed sign-in: it is asked for again when it renders.
+        SignedInShell.preload().catch(() => undefined),
+      ]);
+      const me = client.unwrap(answer);
       signIn({ apiKey: key, keyAppId: me.appId, appId: me.appId, scopes: me.scopes, instanceAdmin: me.instanceAdmin });
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(client ? client.messageOf(failure) : String(failure));
     } finally {
       setBusy(false);
     }

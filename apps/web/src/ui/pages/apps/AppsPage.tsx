@@ -11,7 +11,6 @@ import {
   SimpleGrid,
   Stack,
   Table,
-  Text,
   TextInput,
   Title,
 } from "@mantine/core";
