@@ -36,6 +36,22 @@ describe("changed keys", () => {
     expect(changedConfigKeys(config([]), config([{ key: "k", tenantId: "t", value: 2 }]))).toEqual(["k"]);
     expect(changedConfigKeys(config([]), config([]))).toEqual([]);
   });
+
+  it("does not report a flag whose definition only lists its fields in another order (a bootstrap vs the server)", () => {
+    const server = snapshot(2, true);
+    const bootstrap = {
+      ...snapshot(1, true),
+      flags: snapshot(1, true).flags.map(({ key, type, defaultValue, enabled, rules }) => ({
+        rules,
+        enabled,
+        defaultValue,
+        type,
+        key,
+      })),
+    };
+    expect(changedFlagKeys(bootstrap, server)).toEqual([]);
+    expect(changedFlagKeys(bootstrap, snapshot(2, false))).toEqual(["a"]);
+  });
 });
 
 describe("createFlagClient without a server", () => {
