@@ -1,3 +1,5 @@
+// The shapes of rewrapAll/rewrapStatus, shared with every service a KEK rotation moves.
+export type { RewrapOptions, RewrapProgress, RewrapStatus } from "@vault/crypto";
 export { type AccessDecision, type BlobOperation, decideAccess, decideVisibility, identityOf } from "./access";
 export { purgeProof } from "./proof";
 export type { ComplianceReport, PurposeInventory } from "./report";

@@ -1,4 +1,5 @@
 import { appIdSchema, currentActor, parseInput, runAs, systemClock, VaultError } from "@vault/core";
+import { type RewrapOptions, type Rewrappable, type RewrapStatus, rewrapOptionsSchema } from "@vault/crypto";
 import { noAudit, noEvents } from "@vault/store";
 import { z } from "zod";
 import type { ResolvedCaller } from "./access";
@@ -11,6 +12,7 @@ import { putBlob } from "./put";
 import { type ComplianceReport, complianceReport } from "./report";
 import { renderReportHtml } from "./report-html";
 import { retrieveBlob } from "./retrieve";
+import { rewrapAll, rewrapStatus } from "./rewrap";
 import { policyNotFound, toPolicy } from "./rows";
 import {
   blobIdSchema,
@@ -66,7 +68,7 @@ const optionsSchema = z.object({
  * (VALIDATION naming the field) and hands it to the module named after the operation. `caller` says who is calling
  * (default: the app itself).
  */
-export class BlobService {
+export class BlobService implements Rewrappable {
   readonly #ctx: BlobContext;
 
   constructor(options: BlobServiceOptions) {
@@ -237,6 +239,20 @@ export class BlobService {
       throw new VaultError("VALIDATION", "from must lie before to", { details: { field: "from" } });
     }
     return complianceReport(this.#ctx, appId, opts);
+  }
+
+  /**
+   * After a KEK rotation: rewrap every app key and live owner key not under the active KEK, `batchSize` per
+   * transaction, across apps. No blob is decrypted or re-encrypted. Resumable; safe on several instances at once.
+   */
+  async rewrapAll(options: RewrapOptions = {}): Promise<{ rewrapped: number }> {
+    const { batchSize } = parseInput(rewrapOptionsSchema, options, "rewrap options");
+    return rewrapAll(this.#ctx, batchSize, options.onProgress);
+  }
+
+  /** How many app and live owner keys each KEK wraps, and how many still need `rewrapAll`. */
+  async rewrapStatus(): Promise<RewrapStatus> {
+    return rewrapStatus(this.#ctx);
   }
 
   /** The compliance report as a readable HTML page. */

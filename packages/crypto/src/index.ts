@@ -20,3 +20,14 @@ export {
   rewrapKey,
   type WrappedKey,
 } from "./keyring";
+export {
+  DEFAULT_REWRAP_BATCH,
+  type RewrapBatch,
+  type RewrapOptions,
+  type RewrapProgress,
+  type Rewrappable,
+  type RewrapStatus,
+  RewrapTally,
+  rewrapInBatches,
+  rewrapOptionsSchema,
+} from "./rewrap";

@@ -41,7 +41,3 @@ export const listOptionsSchema = z
   })
   .strict();
 export const listCursorSchema = z.object({ key: z.string() });
-
-export const rewrapOptionsSchema = z
-  .object({ batchSize: z.number().int().min(1).max(10_000).default(100), onProgress: z.unknown().optional() })
-  .strict();

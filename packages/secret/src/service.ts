@@ -1,4 +1,5 @@
 import { appIdSchema, keySchema, type Page, parseInput, systemClock, validation } from "@vault/core";
+import { type Rewrappable, rewrapOptionsSchema } from "@vault/crypto";
 import { noAudit, noEvents } from "@vault/store";
 import { inTransaction, type SecretContext } from "./context";
 import { purgeSecret } from "./purge";
@@ -11,7 +12,6 @@ import {
   getOptionsSchema,
   listOptionsSchema,
   maxVersionsSchema,
-  rewrapOptionsSchema,
   setOptionsSchema,
   statOptionsSchema,
   versionsOptionsSchema,
@@ -44,7 +44,7 @@ export { SECRET_VERSIONS_TABLE } from "./rows";
  * version; every mutation and read is audited. Every method takes the app id first. The methods validate their input
  * and hand it to the operation's module (write, read, versions, purge, rewrap).
  */
-export class SecretService {
+export class SecretService implements Rewrappable {
   readonly #ctx: SecretContext;
 
   constructor(options: SecretServiceOptions) {

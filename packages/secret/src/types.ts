@@ -117,23 +117,5 @@ export interface PurgeResult {
   proof: string;
 }
 
-export interface RewrapProgress {
-  /** Data keys rewrapped so far in this run. */
-  done: number;
-  /** Data keys still under a KEK other than the active one. */
-  remaining: number;
-}
-
-export interface RewrapOptions {
-  /** Versions per transaction (default 100). */
-  batchSize?: number;
-  onProgress?: (progress: RewrapProgress) => void;
-}
-
-export interface RewrapStatus {
-  activeKekId: string;
-  /** Live (not destroyed) versions per KEK id. */
-  byKek: Record<string, number>;
-  /** Versions still wrapped by a KEK other than the active one. */
-  pending: number;
-}
+// The rewrap shapes are shared by every service whose rows hold KEK-wrapped keys; re-exported for compatibility.
+export type { RewrapOptions, RewrapProgress, RewrapStatus } from "@vault/crypto";

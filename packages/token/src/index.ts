@@ -1,3 +1,5 @@
+// The shapes of rewrapAll/rewrapStatus, shared with every service a KEK rotation moves.
+export type { RewrapOptions, RewrapProgress, RewrapStatus } from "@vault/crypto";
 export { ARGON2_PRESETS, type Argon2Params, type Argon2Preset, argon2id, type PasswordKdf } from "./password-kdf";
 export type { PasswordPolicy } from "./password-policy";
 export { TokenQueryBuilder } from "./query";

@@ -1,4 +1,5 @@
 import { appIdSchema, parseInput, systemClock, validation } from "@vault/core";
+import { type RewrapOptions, type Rewrappable, type RewrapStatus, rewrapOptionsSchema } from "@vault/crypto";
 import { noAudit, noEvents } from "@vault/store";
 import { z } from "zod";
 import { AppKeyCache } from "./app-keys";
@@ -11,6 +12,7 @@ import { ARGON2_PRESETS, type Argon2Params, argon2id, type PasswordKdf } from ".
 import { passwordPolicySchema } from "./password-policy";
 import { countTokens, listTokens, TokenQueryBuilder } from "./query";
 import { readManyTokens, readResolved, readToken, tokenExists } from "./read";
+import { rewrapAll, rewrapStatus } from "./rewrap";
 import { encodeValue } from "./rows";
 import {
   createManyOptionsSchema,
@@ -59,7 +61,7 @@ const passwordArg = z.string({ error: "password must be a string" }).max(4096, "
  * change rewraps one key. Every operation, reads included, is audited by record id. Every method takes the app id
  * first; each validates its input and hands it to the module named after the operation.
  */
-export class TokenService {
+export class TokenService implements Rewrappable {
   readonly #ctx: TokenContext;
 
   constructor(options: TokenServiceOptions) {
@@ -256,5 +258,20 @@ export class TokenService {
     appId = parseInput(appIdSchema, appId, "app id");
     const { limit: _limit, offset: _offset, cursor: _cursor, ...filters } = query;
     return countTokens(this.#ctx, appId, parseInput(tokenQuerySchema, filters, "token query"));
+  }
+
+  /**
+   * After a KEK rotation: rewrap every app token key and every record DEK (records without a password) not under the
+   * active KEK, `batchSize` per transaction, across apps. No value is decrypted; tokens and passwords keep working.
+   * Resumable; safe on several instances at once.
+   */
+  async rewrapAll(options: RewrapOptions = {}): Promise<{ rewrapped: number }> {
+    const { batchSize } = parseInput(rewrapOptionsSchema, options, "rewrap options");
+    return rewrapAll(this.#ctx, batchSize, options.onProgress);
+  }
+
+  /** How many app keys and record DEKs each KEK wraps, and how many still need `rewrapAll`. */
+  async rewrapStatus(): Promise<RewrapStatus> {
+    return rewrapStatus(this.#ctx);
   }
 }

@@ -1,3 +1,5 @@
+// The shapes of rewrapAll/rewrapStatus, shared with every service a KEK rotation moves.
+export type { RewrapOptions, RewrapProgress, RewrapStatus } from "@vault/crypto";
 export type { DeliverStats } from "./deliver";
 export { EVENT_TYPES, type EventType, matchesEventType } from "./event-types";
 export { eventRow, OutboxEventSink } from "./outbox";

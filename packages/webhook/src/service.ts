@@ -1,4 +1,5 @@
 import { appIdSchema, type Page, parseInput, systemClock } from "@vault/core";
+import { type RewrapOptions, type Rewrappable, type RewrapStatus, rewrapOptionsSchema } from "@vault/crypto";
 import { events, noAudit, webhookDeliveries } from "@vault/store";
 import { count, eq, isNull } from "drizzle-orm";
 import type { WebhookContext } from "./context";
@@ -8,6 +9,7 @@ import { dispatchEvents } from "./dispatch";
 import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, rotateSecret, updateEndpoint } from "./endpoints";
 import { pruneEvents } from "./prune";
 import { emitReminders } from "./reminders";
+import { rewrapAll, rewrapStatus } from "./rewrap";
 import {
   createEndpointSchema,
   deliveryIdSchema,
@@ -39,7 +41,7 @@ import { UrlGuard } from "./url-guard";
  * claims use `FOR UPDATE SKIP LOCKED` and leases, so each event is delivered once in normal operation (at least
  * once under faults; `webhook-id` lets receivers de-duplicate). `WebhookWorker` runs them on a schedule.
  */
-export class WebhookService {
+export class WebhookService implements Rewrappable {
   readonly #ctx: WebhookContext;
   readonly #ownsSender: boolean;
 
@@ -175,6 +177,20 @@ export class WebhookService {
       this.#ctx.db.select({ n: count() }).from(webhookDeliveries).where(eq(webhookDeliveries.status, "pending")),
     ]);
     return { waitingEvents: waiting?.n ?? 0, pendingDeliveries: pending?.n ?? 0 };
+  }
+
+  /**
+   * After a KEK rotation: rewrap the signing-secret DEK of every endpoint not under the active KEK, `batchSize` per
+   * transaction, across apps. No secret is decrypted; signatures do not change. Resumable; safe on several instances.
+   */
+  async rewrapAll(options: RewrapOptions = {}): Promise<{ rewrapped: number }> {
+    const { batchSize } = parseInput(rewrapOptionsSchema, options, "rewrap options");
+    return rewrapAll(this.#ctx, batchSize, options.onProgress);
+  }
+
+  /** How many endpoints' signing secrets each KEK wraps, and how many still need `rewrapAll`. */
+  async rewrapStatus(): Promise<RewrapStatus> {
+    return rewrapStatus(this.#ctx);
   }
 
   /** Close the HTTP connections (when the service made its own sender). */
