@@ -20,14 +20,26 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  */
 const JSON_SCHEMAS = /#\/components\/schemas\/JsonValue(Input)?$/;
 
+/**
+ * An application/octet-stream body or answer as a whole (not the `data` field of the JSON form, whose schema also
+ * names bytes because the route's one schema validates both forms: in JSON it is base64 text).
+ */
+const OCTET_STREAM = /\/content\/application~1octet-stream$/;
+
 /** The TypeScript types (`paths`, `components`, `operations`) of the server's current OpenAPI document. */
 export async function renderClientTypes(): Promise<string> {
   const document = await openApiDocument();
   // biome-ignore lint/suspicious/noExplicitAny: openapi-typescript types its input as its own OpenAPI3 interface
   const ast = await openapiTS(document as any, {
     alphabetize: true,
-    transform: (_schema, { path }) =>
-      path && JSON_SCHEMAS.test(path) ? ts.factory.createTypeReferenceNode("JsonValue") : undefined,
+    transform: (schema, { path }) => {
+      if (path && JSON_SCHEMAS.test(path)) return ts.factory.createTypeReferenceNode("JsonValue");
+      // Raw bytes (a blob's octet-stream body and answer) are a Blob, what fetch sends and `parseAs: "blob"` gives;
+      // openapi-typescript's default `string` would make every binary upload a cast. (openapi-ts.dev's advice.)
+      if (schema.format === "binary" && path && OCTET_STREAM.test(path))
+        return ts.factory.createTypeReferenceNode("Blob");
+      return undefined;
+    },
   });
   return `${HEADER}\n${astToString(ast)}`;
 }

@@ -70,6 +70,9 @@ describe(`vault blobs … and vault compliance report against a server (${testDa
     expect(list.items).toHaveLength(1);
     expect(list.nextCursor).toBeTruthy();
     expect((await vault(["blobs", "policies"])).items.map((p: { purpose: string }) => p.purpose)).toEqual(["docs"]);
+    // An empty entry round-trips (its answer has no body for the client to parse).
+    await vault(["blobs", "put", "docs", "empty", "-"], []);
+    expect(await raw(["blobs", "get", "docs", "empty"])).toHaveLength(0);
     await expect(raw(["blobs", "put", "no-policy", "x", "-"], ["v"])).rejects.toThrow(/422 RETENTION_VIOLATION/);
     await expect(raw(["blobs", "frobnicate"])).rejects.toThrow(/unknown command/);
   });
@@ -87,6 +90,8 @@ describe(`vault blobs … and vault compliance report against a server (${testDa
       recorded: true,
       contentMatches: true,
     });
+    // HEAD answers have no body: the status still names the code.
+    await expect(raw(["blobs", "head", "docs", "to-delete"])).rejects.toThrow(/^410 GONE: /);
     const forged = await vault(["blobs", "verify-proof", "-"], [JSON.stringify({ ...proof, size: proof.size + 1 })]);
     expect(forged.valid).toBe(false);
     await vault(["blobs", "put", "docs", "dana-1", "-"], ["v"], { VAULT_IDENTITY: "dana" });

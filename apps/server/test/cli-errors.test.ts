@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
+import { resolve } from "node:path";
 import { testDatabaseKind } from "@vault/store/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli";
@@ -73,5 +76,36 @@ describe(`vault CLI errors against a server (${testDatabaseKind()})`, () => {
     await expect(runCli(["whoami"], { ...env, VAULT_URL: away })).rejects.toThrow(
       `cannot reach the server at ${away}: ECONNREFUSED`,
     );
+  });
+});
+
+describe("the CLI's remote commands", () => {
+  it("quote the request id of the server's own failure (a 5xx)", async () => {
+    const envelope = { error: { code: "INTERNAL", message: "boom", details: {}, requestId: "req-9" } };
+    const server = createHttpServer((_request, response) => {
+      response.writeHead(500, { "content-type": "application/json", "x-request-id": "req-9" });
+      response.end(JSON.stringify(envelope));
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      await expect(runCli(["whoami"], { VAULT_URL: url, VAULT_API_KEY: "k" })).rejects.toThrow(
+        /^500 INTERNAL: boom \(request id req-9\)$/,
+      );
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
+
+  it("all go through the typed @vault/client: no module calls fetch( or builds a /v1 URL by hand", () => {
+    const dir = resolve(import.meta.dirname, "../src/cli");
+    const files = [resolve(dir, "../cli.ts"), ...readdirSync(dir).map((name) => resolve(dir, name))];
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const source = readFileSync(file, "utf8");
+      expect(source, file).not.toMatch(/\bfetch\s*\(/);
+      // A path built by hand (`${base}/v1/…`, `/v1/apps/${id}`, an encoded segment) rather than the typed client's.
+      expect(source, file).not.toMatch(/\}\/v1\/|\/v1\/[\w\-/{}]*\$\{|encodeURIComponent|URLSearchParams/);
+    }
   });
 });

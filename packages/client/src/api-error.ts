@@ -36,8 +36,12 @@ export class VaultApiError extends Error {
     super(message);
   }
 
-  /** From a non-2xx answer's parsed body: the envelope when it is one, otherwise a generic error naming the status. */
-  static fromAnswer(status: number, body: unknown): VaultApiError {
+  /**
+   * From a non-2xx answer's parsed body: the envelope when it is one; otherwise (a proxy's page, an answer to HEAD,
+   * which has no body) an error whose code is the one the server maps to that status, with the request id of the
+   * answer's x-request-id header when there is one.
+   */
+  static fromAnswer(status: number, body: unknown, requestId?: string | null): VaultApiError {
     const error = (body as { error?: Record<string, unknown> } | undefined)?.error;
     if (error && typeof error.code === "string") {
       return new VaultApiError(
@@ -45,13 +49,35 @@ export class VaultApiError extends Error {
         error.code,
         typeof error.message === "string" ? error.message : error.code,
         typeof error.details === "object" && error.details !== null ? (error.details as Record<string, unknown>) : {},
-        typeof error.requestId === "string" ? error.requestId : undefined,
+        typeof error.requestId === "string" ? error.requestId : (requestId ?? undefined),
       );
     }
-    const code = status === 401 ? "UNAUTHENTICATED" : status === 503 || status === 502 ? "UNAVAILABLE" : "INTERNAL";
-    return new VaultApiError(status, code, `the server answered ${status}`);
+    return new VaultApiError(
+      status,
+      CODE_OF_STATUS[status] ?? (status >= 502 && status <= 504 ? "UNAVAILABLE" : "INTERNAL"),
+      `the server answered ${status}`,
+      {},
+      requestId ?? undefined,
+    );
   }
 }
+
+/**
+ * The code of a bodyless refusal, by status: the server's mapping (DESIGN §3) where one status has one code, or the
+ * broader of two (409 CONFLICT for ALREADY_EXISTS too, 410 GONE for EXPIRED too). Others are INTERNAL (a 422 always
+ * comes with its envelope: only HEAD answers lack one).
+ */
+const CODE_OF_STATUS: Record<number, VaultApiErrorCode> = {
+  400: "VALIDATION",
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  409: "CONFLICT",
+  410: "GONE",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  429: "RATE_LIMITED",
+};
 
 /** True for a {@link VaultApiError}, by its brand (works across copies of the package). */
 export function isVaultApiError(error: unknown): error is VaultApiError {

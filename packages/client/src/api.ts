@@ -66,7 +66,7 @@ interface ApiResult<T> {
  */
 export function unwrap<T>(result: ApiResult<T>): T {
   if (result.response.ok) return result.data as T;
-  throw VaultApiError.fromAnswer(result.response.status, result.error);
+  throw VaultApiError.fromAnswer(result.response.status, result.error, result.response.headers.get("x-request-id"));
 }
 
 export { vaultContextOf } from "./openfeature-context";

@@ -59,6 +59,13 @@ describe("createVaultApi", () => {
     expect(isVaultApiError(new Error("x"))).toBe(false);
     // Not an envelope (a proxy's HTML page): the status still says what happened.
     expect(VaultApiError.fromAnswer(502, "<html>")).toMatchObject({ status: 502, code: "UNAVAILABLE" });
+    // An answer to HEAD has no body: the status gives the code, the header the request id.
+    const head = recordingFetch(() => new Response(null, { status: 410, headers: { "x-request-id": "req_2" } }));
+    const gone = await createVaultApi({ url: "http://vault.test", apiKey: "k", fetch: head.fetch })
+      .HEAD("/v1/apps/{appId}/blobs/{purpose}/{id}", { params: { path: { appId: "a", purpose: "p", id: "x" } } })
+      .then(unwrap)
+      .catch((error: unknown) => error);
+    expect(gone).toMatchObject({ status: 410, code: "GONE", requestId: "req_2" });
     const ok = recordingFetch(() => json(200, { status: "ok" }));
     const data = unwrap(await createVaultApi({ url: "http://vault.test", fetch: ok.fetch }).GET("/health"));
     expect(data).toEqual({ status: "ok" });

@@ -1,5 +1,16 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import {
+  call,
+  callWithResponse,
+  connect,
+  type JsonBody,
+  numberArg,
+  printJson,
+  readBytes,
+  type Stdin,
+  usage,
+} from "./remote";
 
 /** `vault blobs …` and `vault compliance report` (see {@link BLOBS_HELP}): governed blobs over the HTTP API. */
 export const BLOBS_HELP = `  vault blobs put PURPOSE ID [FILE | -] [--expires-at ISO] [--metadata JSON] [--max-retrievals N]
@@ -13,7 +24,6 @@ export const BLOBS_HELP = `  vault blobs put PURPOSE ID [FILE | -] [--expires-at
      --identity I or VAULT_IDENTITY: the identity you act as; delete prints the proof verify-proof takes)
 `;
 
-type Stdin = Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>;
 type Out = (chunk: string | Uint8Array) => void;
 
 /** Run `vault blobs <argv…>` or `vault compliance <argv…>` (`group` says which). */
@@ -52,61 +62,35 @@ export async function runBlobsCli(
     },
   });
   const [command, first, second, third] = positionals;
-  const url = String(values.url ?? env.VAULT_URL ?? "http://127.0.0.1:8200").replace(/\/$/, "");
-  const key = values.key ?? env.VAULT_API_KEY;
-  if (!key) throw usage(`${group}: needs --key or VAULT_API_KEY`);
+  const { api, appId } = connect(values, env, group);
   const identity = values.identity ?? env.VAULT_IDENTITY;
-  const call = async (
-    method: string,
-    path: string,
-    body?: { json: unknown } | { bytes: Buffer; headers: Record<string, string> },
-    accept?: string,
-  ): Promise<Response> => {
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${key}`,
-      ...(identity === undefined ? {} : { "x-vault-identity": identity }),
-      ...(accept === undefined ? {} : { accept }),
-    };
-    let payload: string | Buffer | undefined;
-    if (body !== undefined && "json" in body) {
-      headers["content-type"] = "application/json";
-      payload = JSON.stringify(body.json);
-    } else if (body !== undefined) {
-      Object.assign(headers, body.headers, { "content-type": "application/octet-stream" });
-      payload = body.bytes;
-    }
-    const response = await fetch(`${url}${path}`, { method, headers, body: payload });
-    if (!response.ok) {
-      const text = await response.text();
-      let error: { code?: string; message?: string } | undefined;
-      try {
-        error = (JSON.parse(text) as { error?: typeof error }).error;
-      } catch {
-        error = undefined;
-      }
-      const fromHeaders = response.headers.get("x-request-id") ?? "";
-      throw new Error(`${response.status} ${error?.code ?? ""}: ${error?.message ?? (text || fromHeaders)}`);
-    }
-    return response;
-  };
-  const printJson = async (response: Response) => out(`${JSON.stringify(await response.json(), null, 2)}\n`);
-  let appId = values.app ?? env.VAULT_APP;
-  appId ??= ((await (await call("GET", "/v1/whoami")).json()) as { appId: string }).appId;
-  const app = `/v1/apps/${encodeURIComponent(appId)}`;
+  // Who is acting: sent to the operations that read it (the entry ones and the listing).
+  const header = identity === undefined ? undefined : { "x-vault-identity": identity };
+  const print = (result: unknown) => printJson(result, out);
+  const app = async () => ({ appId: await appId() });
   const need = (value: string | undefined, what: string) => {
     if (value === undefined) throw usage(`${group} ${command}: needs ${what}`);
-    return encodeURIComponent(value);
+    return value;
   };
-  const entry = () => `${app}/blobs/${need(first, "PURPOSE")}/${need(second, "ID")}`;
+  const purpose = async () => ({ ...(await app()), purpose: need(first, "PURPOSE") });
+  const entry = async () => ({ ...(await purpose()), id: need(second, "ID") });
 
   if (group === "compliance") {
     if (command !== "report") throw usage(`compliance ${command ?? ""}: unknown command\n${BLOBS_HELP}`);
-    const query = new URLSearchParams();
-    if (values.from) query.set("from", values.from);
-    if (values.to) query.set("to", values.to);
-    if (values.html) query.set("format", "html");
-    const response = await call("GET", `${app}/compliance/report${query.size > 0 ? `?${query}` : ""}`);
-    const text = await response.text();
+    // As text either way: --out writes the server's answer as it came.
+    const { data: text } = await callWithResponse(
+      api.GET("/v1/apps/{appId}/compliance/report", {
+        params: {
+          path: await app(),
+          query: {
+            from: values.from || undefined,
+            to: values.to || undefined,
+            ...(values.html ? { format: "html" } : {}),
+          },
+        },
+        parseAs: "text",
+      }),
+    );
     if (values.out) await writeFile(values.out, text);
     else out(values.html ? text : `${JSON.stringify(JSON.parse(text), null, 2)}\n`);
     return;
@@ -115,72 +99,114 @@ export async function runBlobsCli(
   switch (command) {
     case "put": {
       // Bytes from a file, or stdin: never from the command line (it lands in shell history and `ps`).
-      const bytes = third === undefined || third === "-" ? await readAll(stdin) : await readFile(third);
-      const headers: Record<string, string> = {};
-      if (values["expires-at"]) headers["x-vault-expires-at"] = values["expires-at"];
-      if (values.metadata) headers["x-vault-metadata"] = values.metadata;
-      if (values["max-retrievals"]) headers["x-vault-max-retrievals"] = values["max-retrievals"];
-      return printJson(await call("PUT", entry(), { bytes, headers }));
+      const bytes = third === undefined || third === "-" ? await readBytes(stdin) : await readFile(third);
+      return print(
+        await call(
+          api.PUT("/v1/apps/{appId}/blobs/{purpose}/{id}", {
+            params: { path: await entry(), header },
+            body: new Blob([bytes]),
+            // The bytes as they are (openapi-fetch would JSON-encode the body); metadata, expiry and limit in headers.
+            bodySerializer: (body) => body,
+            headers: {
+              "content-type": "application/octet-stream",
+              "x-vault-expires-at": values["expires-at"] || undefined,
+              "x-vault-metadata": values.metadata || undefined,
+              "x-vault-max-retrievals": values["max-retrievals"] || undefined,
+            },
+          }),
+        ),
+      );
     }
     case "get": {
-      const response = await call("GET", entry(), undefined, "application/octet-stream");
-      const bytes = Buffer.from(await response.arrayBuffer());
+      const { data, response } = await callWithResponse(
+        api.GET("/v1/apps/{appId}/blobs/{purpose}/{id}", {
+          params: { path: await entry(), header },
+          headers: { accept: "application/octet-stream" },
+          parseAs: "arrayBuffer",
+        }),
+      );
+      // An empty entry's answer has no body to parse: openapi-fetch gives undefined.
+      const bytes = data === undefined ? Buffer.alloc(0) : Buffer.from(data);
       if (!values.out) return out(bytes);
       await writeFile(values.out, bytes, { mode: 0o600 });
-      return out(`${JSON.stringify(metaOf(response.headers), null, 2)}\n`);
+      return print(metaOf(response.headers));
     }
-    case "head":
-      return out(`${JSON.stringify(metaOf((await call("HEAD", entry())).headers), null, 2)}\n`);
+    case "head": {
+      const { response } = await callWithResponse(
+        api.HEAD("/v1/apps/{appId}/blobs/{purpose}/{id}", { params: { path: await entry(), header } }),
+      );
+      return print(metaOf(response.headers));
+    }
     case "delete":
-      return printJson(await call("DELETE", entry()));
-    case "list": {
-      const query = new URLSearchParams();
-      if (values.limit) query.set("limit", values.limit);
-      if (values.cursor) query.set("cursor", values.cursor);
-      const path = `${app}/blobs/${need(first, "PURPOSE")}${query.size > 0 ? `?${query}` : ""}`;
-      return printJson(await call("GET", path));
-    }
+      return print(
+        await call(api.DELETE("/v1/apps/{appId}/blobs/{purpose}/{id}", { params: { path: await entry(), header } })),
+      );
+    case "list":
+      return print(
+        await call(
+          api.GET("/v1/apps/{appId}/blobs/{purpose}", {
+            params: {
+              path: await purpose(),
+              header,
+              query: { limit: numberArg(values.limit), cursor: values.cursor || undefined },
+            },
+          }),
+        ),
+      );
     case "policy":
-      return printJson(await call("GET", `${app}/blob-policies/${need(first, "PURPOSE")}`));
+      return print(
+        await call(api.GET("/v1/apps/{appId}/blob-policies/{purpose}", { params: { path: await purpose() } })),
+      );
     case "policies":
-      return printJson(await call("GET", `${app}/blob-policies`));
+      return print(await call(api.GET("/v1/apps/{appId}/blob-policies", { params: { path: await app() } })));
     case "set-policy": {
-      const number = (name: "max-retention-days" | "default-ttl-days" | "max-retrievals") =>
-        values[name] === undefined ? undefined : Number(values[name]);
       const list = (name: "allowed-apps" | "granted-keys") => values[name]?.split(",").filter(Boolean);
+      // The server judges the numbers and the access mode (a 400 that names the field).
       const policy = {
-        maxRetentionDays: number("max-retention-days"),
-        defaultTtlDays: number("default-ttl-days"),
+        maxRetentionDays: numberArg(values["max-retention-days"]),
+        defaultTtlDays: numberArg(values["default-ttl-days"]),
         ...(values.access === undefined ? {} : { access: values.access }),
         ...(list("allowed-apps") === undefined ? {} : { allowedApps: list("allowed-apps") }),
         ...(list("granted-keys") === undefined ? {} : { grantedKeys: list("granted-keys") }),
         ...(values["require-identity"] ? { requireIdentity: true } : {}),
-        ...(number("max-retrievals") === undefined ? {} : { maxRetrievals: number("max-retrievals") }),
-      };
-      return printJson(await call("PUT", `${app}/blob-policies/${need(first, "PURPOSE")}`, { json: policy }));
+        ...(values["max-retrievals"] === undefined ? {} : { maxRetrievals: numberArg(values["max-retrievals"]) }),
+      } as JsonBody<"setBlobPolicy">;
+      return print(
+        await call(
+          api.PUT("/v1/apps/{appId}/blob-policies/{purpose}", { params: { path: await purpose() }, body: policy }),
+        ),
+      );
     }
     case "sweep":
-      return printJson(await call("POST", `${app}/blobs/sweep`, { json: {} }));
+      return print(await call(api.POST("/v1/apps/{appId}/blobs/sweep", { params: { path: await app() }, body: {} })));
     case "sweep-status":
-      return printJson(await call("GET", `${app}/blobs/sweep`));
+      return print(await call(api.GET("/v1/apps/{appId}/blobs/sweep", { params: { path: await app() } })));
     case "shred": {
-      const owner = first === undefined || first === "-" ? (await readAll(stdin)).toString("utf8").trim() : first;
-      return printJson(await call("POST", `${app}/blobs/shred`, { json: { owner } }));
+      const owner = first === undefined || first === "-" ? (await readBytes(stdin)).toString("utf8").trim() : first;
+      return print(
+        await call(api.POST("/v1/apps/{appId}/blobs/shred", { params: { path: await app() }, body: { owner } })),
+      );
     }
     case "verify-proof": {
       const text =
-        first === undefined || first === "-" ? (await readAll(stdin)).toString("utf8") : await readFile(first, "utf8");
-      let proof: unknown;
+        first === undefined || first === "-"
+          ? (await readBytes(stdin)).toString("utf8")
+          : await readFile(first, "utf8");
+      let proof: JsonBody<"verifyBlobProof">["proof"];
       try {
+        // The server judges the proof's fields (a 400 that names them).
         proof = JSON.parse(text);
       } catch {
         throw usage("blobs verify-proof: the proof must be the JSON `vault blobs delete` printed");
       }
       const content = values.content === undefined ? undefined : (await readFile(values.content)).toString("base64");
-      return printJson(
-        await call("POST", `${app}/blobs/verify-proof`, {
-          json: { proof, ...(content === undefined ? {} : { content }) },
-        }),
+      return print(
+        await call(
+          api.POST("/v1/apps/{appId}/blobs/verify-proof", {
+            params: { path: await app() },
+            body: { proof, ...(content === undefined ? {} : { content }) },
+          }),
+        ),
       );
     }
     default:
@@ -200,15 +226,4 @@ function metaOf(headers: Headers): Record<string, unknown> {
     retrievalsLeft: left === null || left === "unlimited" ? null : Number(left),
     metadata: JSON.parse(headers.get("x-vault-metadata") ?? "{}"),
   };
-}
-
-function usage(message: string): Error {
-  return new Error(`usage: vault ${message}`);
-}
-
-/** Everything on standard input, as bytes (blobs are binary: nothing is trimmed). */
-async function readAll(stdin: Stdin): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
 }

@@ -73,16 +73,31 @@ interface Answer<T> {
  * `<status> <code>: <message>`, e.g. `409 CONFLICT: segment "x" is at version 2, not 1`.
  */
 export async function call<T>(pending: Promise<Answer<T>>): Promise<T> {
+  return bodyOf(await pending);
+}
+
+/** As {@link call}, with the answer itself: for what comes in headers (a blob's metadata). */
+export async function callWithResponse<T>(pending: Promise<Answer<T>>): Promise<{ data: T; response: Response }> {
   const answer = await pending;
+  return { data: bodyOf(answer), response: answer.response };
+}
+
+function bodyOf<T>(answer: Answer<T>): T {
   try {
     return unwrap(answer);
   } catch (error) {
-    throw isVaultApiError(error) ? new CliError(`${error.status} ${error.code}: ${error.message}`) : error;
+    if (!isVaultApiError(error)) throw error;
+    // The server's own failure: its request id finds the log lines (the envelope asks the caller to quote it).
+    const quote = error.status >= 500 && error.requestId ? ` (request id ${error.requestId})` : "";
+    throw new CliError(`${error.status} ${error.code}: ${error.message}${quote}`);
   }
 }
 
 /** Print an answer as the CLI does: indented JSON on stdout; nothing for an empty answer (a 204). */
-export function printJson(result: unknown, out: (chunk: string) => void = (chunk) => process.stdout.write(chunk)) {
+export function printJson(
+  result: unknown,
+  out: (chunk: string) => void = (chunk) => process.stdout.write(chunk),
+): void {
   if (result !== undefined) out(`${JSON.stringify(result, null, 2)}\n`);
 }
 

@@ -5761,7 +5761,7 @@ export interface operations {
                             updatedAt: string;
                         };
                     };
-                    "application/octet-stream": string;
+                    "application/octet-stream": Blob;
                 };
             };
             /** @description VALIDATION: the request is malformed; `details.issues` names the fields. */
@@ -5899,7 +5899,7 @@ export interface operations {
                         [key: string]: components["schemas"]["JsonValueInput"];
                     };
                 };
-                "application/octet-stream": string;
+                "application/octet-stream": Blob;
             };
         };
         responses: {
