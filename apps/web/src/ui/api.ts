@@ -30,20 +30,27 @@ export function createApi(apiKey: () => string | undefined): VaultApi {
 }
 
 /**
- * The request fields the API named as wrong (`details.issues` of a VALIDATION answer), by field name, so that a form
- * shows each message under its field. The edge names fields as "body.value" (`field`), the services as "value"
- * (`path`); a message about no particular field is under "_".
+ * The request fields the API named as wrong, by field name, so that a form shows each message under its field: the
+ * edge's validation issues (`details.issues`, fields named "body.value") and a service's refusal naming one field
+ * (`details.field`: an expiry beyond the retention limit, a purpose without a policy). A message about no particular
+ * field is under "_".
  */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!isVaultApiError(error)) return {};
   type Issue = { field?: string; path?: string; message?: string };
-  const issues = (error.details as { issues?: Issue[] }).issues;
+  const details = error.details as { issues?: Issue[]; field?: unknown };
   const errors: Record<string, string> = {};
-  for (const issue of Array.isArray(issues) ? issues : []) {
-    const name = (issue.field ?? issue.path ?? "").replace(/^(body|query|params)\.?/, "") || "_";
-    errors[name] ??= issue.message ?? "invalid";
+  const nameOf = (field: string) => field.replace(/^(body|query|params)\.?/, "") || "_";
+  for (const issue of Array.isArray(details.issues) ? details.issues : []) {
+    errors[nameOf(issue.field ?? issue.path ?? "")] ??= issue.message ?? "invalid";
   }
+  if (typeof details.field === "string") errors[nameOf(details.field)] ??= error.message;
   return errors;
+}
+
+/** Whether any of `errors` belongs to one of the form's `fields` (else the form shows the failure as a whole). */
+export function shownAtFields(errors: Record<string, string>, fields: readonly string[]): boolean {
+  return fields.some((field) => errors[field] !== undefined);
 }
 
 /** The message to show for any failure: the API's own (with its code), or what went wrong on the way. */

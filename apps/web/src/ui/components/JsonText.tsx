@@ -22,3 +22,8 @@ export function formatTime(value: string | null | undefined): string {
   if (!value) return "—";
   return new Date(value).toLocaleString();
 }
+
+/** A `datetime-local` input's value as the ISO 8601 instant the API takes (the browser's time zone). */
+export function isoOf(local: string): string | undefined {
+  return local ? new Date(local).toISOString() : undefined;
+}

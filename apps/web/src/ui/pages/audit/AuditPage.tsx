@@ -15,8 +15,8 @@ import {
 } from "@mantine/core";
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { type Answer, fieldErrors, unwrap } from "../../api";
-import { formatTime, JsonText } from "../../components/JsonText";
+import { type Answer, fieldErrors, shownAtFields, unwrap } from "../../api";
+import { formatTime, isoOf, JsonText } from "../../components/JsonText";
 import { EmptyState, ErrorAlert, PageHeader } from "../../components/Page";
 import { useApi } from "../../SessionContext";
 
@@ -34,11 +34,7 @@ interface Filter {
 }
 
 const OUTCOME_COLOR = { success: "green", failure: "red", denied: "orange" } as const;
-
-/** A `datetime-local` input's value as the ISO 8601 instant the API takes (the browser's time zone). */
-function isoOf(local: string): string | undefined {
-  return local ? new Date(local).toISOString() : undefined;
-}
+const FILTER_FIELDS = ["action", "resource", "key", "tenantId", "actor", "outcome", "from", "to"];
 
 /** The audit trail: the chain's verification, a filterable table, each entry's detail, and NDJSON export. */
 export default function AuditPage() {
@@ -205,7 +201,7 @@ export default function AuditPage() {
           </Button>
         </Group>
       </Paper>
-      {Object.keys(errors).length === 0 && <ErrorAlert error={entries.error} />}
+      {!shownAtFields(errors, FILTER_FIELDS) && <ErrorAlert error={entries.error} />}
       {entries.isSuccess && items.length === 0 ? (
         <EmptyState title="No entries match">Clear a filter or widen the time range.</EmptyState>
       ) : (

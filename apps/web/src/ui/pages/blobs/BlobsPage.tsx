@@ -14,14 +14,17 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { fieldErrors, unwrap } from "../../api";
+import { fieldErrors, shownAtFields, unwrap } from "../../api";
+import { saveAs } from "../../components/download";
 import { JsonText } from "../../components/JsonText";
 import { EmptyState, ErrorAlert, PageHeader } from "../../components/Page";
 import { useApi } from "../../SessionContext";
+import { BlobEntries } from "./BlobEntries";
 
 const ACCESS_MODES = ["owner-only", "same-purpose", "open-retrieve", "admin-only"] as const;
+const POLICY_FIELDS = ["purpose", "maxRetentionDays", "defaultTtlDays", "access", "maxRetrievals", "allowedApps"];
 
-/** Governed blobs: each purpose's retention and access policy, and the compliance report. */
+/** Governed blobs: each purpose's retention and access policy, its entries (upload, download, purge), the report. */
 export default function BlobsPage() {
   const { api, appId } = useApi();
   const queryClient = useQueryClient();
@@ -76,6 +79,7 @@ export default function BlobsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <BlobEntries purposes={items.map((p) => p.purpose)} />
       <PolicyForm onSaved={() => queryClient.invalidateQueries({ queryKey: ["blob-policies", appId] })} />
       <ComplianceReport />
     </Stack>
@@ -172,7 +176,7 @@ function PolicyForm({ onSaved }: { onSaved(): Promise<unknown> }) {
             onChange={(e) => setRequireIdentity(e.currentTarget.checked)}
           />
         </Group>
-        {Object.keys(errors).length === 0 && <ErrorAlert error={save.error} />}
+        {!shownAtFields(errors, POLICY_FIELDS) && <ErrorAlert error={save.error} />}
         <Button type="submit" w="fit-content" loading={save.isPending}>
           Save policy
         </Button>
@@ -199,12 +203,7 @@ function ComplianceReport() {
         parseAs: "blob",
       });
       if (!response.ok || !data) throw new Error(`report failed: HTTP ${response.status}`);
-      const url = URL.createObjectURL(data as Blob);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = `vault-compliance-${appId}.html`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveAs(data as Blob, `vault-compliance-${appId}.html`);
     },
   });
   return (
