@@ -420,6 +420,49 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     await entries.getByTestId("empty-state").waitFor();
   });
 
+  it("adds a webhook endpoint and edits its URL, event types and enabled state", async () => {
+    await page.getByRole("link", { name: "Webhooks", exact: true }).click();
+    const add = page.getByRole("form", { name: "Add an endpoint" });
+    await add.getByRole("textbox", { name: /^URL/ }).fill("http://127.0.0.1:9/hooks/vault");
+    await add.getByRole("combobox", { name: /^Event types/ }).fill("secret.purged");
+    await page.getByRole("option", { name: "secret.purged", exact: true }).click();
+    await add.getByRole("button", { name: "Add endpoint" }).click();
+    await page.getByRole("dialog").getByText("Shown once").waitFor();
+    await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
+    const endpoints = page.getByRole("table", { name: "Webhook endpoints" });
+    await endpoints.getByText("http://127.0.0.1:9/hooks/vault").waitFor();
+    await endpoints.getByRole("button", { name: "Edit http://127.0.0.1:9/hooks/vault" }).click();
+    const edit = page.getByRole("form", { name: "Edit endpoint" });
+    // A private address is refused, and the message is under the URL field.
+    const url = edit.getByRole("textbox", { name: /^URL/ });
+    await url.fill("http://10.1.2.3/hooks/vault");
+    await edit.getByRole("button", { name: "Save endpoint" }).click();
+    await expect.poll(() => url.getAttribute("aria-invalid")).toBe("true");
+    await edit.getByText(/webhook url refused/).waitFor();
+    await screenshot(page, "16g-webhook-edit-refused");
+    await url.fill("http://127.0.0.1:9/hooks/v2");
+    await edit.getByRole("combobox", { name: /^Event types/ }).fill("blob.purged");
+    await page.getByRole("option", { name: "blob.purged", exact: true }).click();
+    // From the keyboard: the switch takes focus and Space flips it.
+    const enabled = edit.getByRole("switch", { name: "Enabled" });
+    await enabled.focus();
+    await page.keyboard.press("Space");
+    await expect.poll(() => enabled.isChecked()).toBe(false);
+    await edit.getByRole("button", { name: "Save endpoint" }).click();
+    await edit.waitFor({ state: "detached" });
+    await endpoints.getByText("http://127.0.0.1:9/hooks/v2").waitFor();
+    await endpoints.getByText("disabled (manual)").waitFor();
+    const saved = await api("GET", "/v1/apps/system/webhooks?limit=10");
+    expect(saved.items).toHaveLength(1);
+    expect(saved.items[0]).toMatchObject({
+      url: "http://127.0.0.1:9/hooks/v2",
+      enabled: false,
+      disabledReason: "manual",
+    });
+    expect([...saved.items[0].eventTypes].sort()).toEqual(["blob.purged", "secret.purged"]);
+    await screenshot(page, "16h-webhook-edited");
+  });
+
   it("creates a key with one scope, shown once; signed in with it, a denied page shows the API's message", async () => {
     await page.getByRole("link", { name: "Apps & API keys", exact: true }).click();
     await page.getByRole("textbox", { name: /^Key name/ }).fill("dashboard");

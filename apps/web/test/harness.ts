@@ -52,6 +52,8 @@ export async function startServer(): Promise<ServerProcess> {
       HOST: "127.0.0.1",
       VAULT_DATA_DIR: dataDir,
       VAULT_LOG_LEVEL: "warn",
+      // Webhook endpoints on this machine (a closed port): nothing leaves it.
+      VAULT_WEBHOOK_ALLOW_LOOPBACK: "true",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -10,6 +10,7 @@ import {
   MultiSelect,
   Paper,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
@@ -17,7 +18,7 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { fieldErrors, unwrap } from "../../api";
+import { type Answer, fieldErrors, shownAtFields, unwrap } from "../../api";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { formatTime, JsonText } from "../../components/JsonText";
 import { EmptyState, ErrorAlert, PageHeader } from "../../components/Page";
@@ -25,7 +26,7 @@ import { useApi } from "../../SessionContext";
 
 const STATUS_COLOR = { pending: "yellow", succeeded: "green", failed: "red" } as const;
 
-/** Webhook endpoints (the signing secret shown once), their deliveries with the attempt log, and redelivery. */
+/** Webhook endpoints (add, edit, the signing secret shown once), their deliveries with the attempt log, redelivery. */
 export default function WebhooksPage() {
   const { api, appId } = useApi();
   const queryClient = useQueryClient();
@@ -36,6 +37,7 @@ export default function WebhooksPage() {
   });
   const [selected, setSelected] = useState<string | undefined>();
   const [secret, setSecret] = useState<string | undefined>();
+  const [editing, setEditing] = useState<Endpoint | undefined>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["webhooks", appId] });
   const remove = useMutation({
     mutationFn: async (webhookId: string) =>
@@ -113,6 +115,9 @@ export default function WebhooksPage() {
                       <Button size="xs" variant="light" onClick={() => setSelected(e.id)}>
                         Deliveries
                       </Button>
+                      <Button size="xs" variant="default" aria-label={`Edit ${e.url}`} onClick={() => setEditing(e)}>
+                        Edit
+                      </Button>
                       <Button size="xs" variant="default" onClick={() => ping.mutate(e.id)}>
                         Send test
                       </Button>
@@ -145,7 +150,10 @@ export default function WebhooksPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <NewEndpointForm onCreated={setSecret} />
+      <EndpointForm onCreated={setSecret} />
+      <Modal opened={editing !== undefined} onClose={() => setEditing(undefined)} title="Edit endpoint" size="lg">
+        {editing && <EndpointForm key={editing.id} endpoint={editing} onSaved={() => setEditing(undefined)} />}
+      </Modal>
       <Modal opened={secret !== undefined} onClose={() => setSecret(undefined)} title="Signing secret" size="lg">
         <Stack>
           <Alert color="yellow" title="Shown once">
@@ -177,47 +185,79 @@ export default function WebhooksPage() {
   );
 }
 
-function NewEndpointForm({ onCreated }: { onCreated(secret: string): void }) {
+type Endpoint = Answer<"listWebhooks">["items"][number];
+const ENDPOINT_FIELDS = ["url", "description", "eventTypes", "enabled"];
+
+/**
+ * An endpoint's URL, description, event types (none: every event) and, when editing, whether it is enabled: a new
+ * endpoint is created (POST; the answer holds its signing secret), an existing one changed (PATCH).
+ */
+function EndpointForm({
+  endpoint,
+  onCreated,
+  onSaved,
+}: {
+  endpoint?: Endpoint;
+  onCreated?(secret: string): void;
+  onSaved?(): void;
+}) {
   const { api, appId } = useApi();
   const queryClient = useQueryClient();
   const types = useQuery({
     queryKey: ["webhook-event-types", appId],
     queryFn: async () => unwrap(await api.GET("/v1/apps/{appId}/webhook-event-types", { params: { path: { appId } } })),
   });
-  const [url, setUrl] = useState("");
-  const [description, setDescription] = useState("");
-  const [eventTypes, setEventTypes] = useState<string[]>([]);
-  const create = useMutation({
-    mutationFn: async () =>
+  const [url, setUrl] = useState(endpoint?.url ?? "");
+  const [description, setDescription] = useState(endpoint?.description ?? "");
+  const [eventTypes, setEventTypes] = useState<string[]>(endpoint?.eventTypes ?? []);
+  const [enabled, setEnabled] = useState(endpoint?.enabled ?? true);
+  const save = useMutation({
+    mutationFn: async () => {
+      if (endpoint === undefined) {
+        const created = unwrap(
+          await api.POST("/v1/apps/{appId}/webhooks", {
+            params: { path: { appId } },
+            body: { url, ...(description ? { description } : {}), eventTypes },
+          }),
+        );
+        return created.secret;
+      }
       unwrap(
-        await api.POST("/v1/apps/{appId}/webhooks", {
-          params: { path: { appId } },
-          body: { url, ...(description ? { description } : {}), eventTypes },
+        await api.PATCH("/v1/apps/{appId}/webhooks/{webhookId}", {
+          params: { path: { appId, webhookId: endpoint.id } },
+          body: { url, description, eventTypes, enabled },
         }),
-      ),
-    onSuccess: async (answer) => {
-      onCreated(answer.secret);
-      setUrl("");
-      setDescription("");
+      );
+      return undefined;
+    },
+    onSuccess: async (secret) => {
       await queryClient.invalidateQueries({ queryKey: ["webhooks", appId] });
+      if (secret !== undefined) {
+        onCreated?.(secret);
+        setUrl("");
+        setDescription("");
+        setEventTypes([]);
+      }
+      onSaved?.();
     },
   });
-  const errors = fieldErrors(create.error);
+  const errors = fieldErrors(save.error);
   const typeList = types.data?.items ?? [];
+  const editing = endpoint !== undefined;
   return (
     <Paper
-      withBorder
-      p="md"
+      withBorder={!editing}
+      p={editing ? 0 : "md"}
       component="form"
       noValidate
-      aria-label="Add an endpoint"
+      aria-label={editing ? "Edit endpoint" : "Add an endpoint"}
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        create.mutate();
+        save.mutate();
       }}
     >
       <Stack>
-        <Title order={4}>Add an endpoint</Title>
+        {!editing && <Title order={4}>Add an endpoint</Title>}
         <TextInput
           label="URL"
           required
@@ -235,15 +275,28 @@ function NewEndpointForm({ onCreated }: { onCreated(secret: string): void }) {
         <MultiSelect
           label="Event types"
           description="None: every event"
-          data={typeList}
+          data={[...new Set([...typeList, ...eventTypes])]}
           value={eventTypes}
           onChange={setEventTypes}
           searchable
           error={errors.eventTypes}
         />
-        {!errors.url && !errors.eventTypes && <ErrorAlert error={create.error} />}
-        <Button type="submit" w="fit-content" loading={create.isPending}>
-          Add endpoint
+        {editing && (
+          <Switch
+            label="Enabled"
+            description={
+              endpoint.disabledReason === "failures"
+                ? "Disabled after failed deliveries in a row: enabling resets the count and delivery resumes"
+                : "A disabled endpoint is sent no new events"
+            }
+            checked={enabled}
+            onChange={(e) => setEnabled(e.currentTarget.checked)}
+            error={errors.enabled}
+          />
+        )}
+        {!shownAtFields(errors, ENDPOINT_FIELDS) && <ErrorAlert error={save.error} />}
+        <Button type="submit" w="fit-content" loading={save.isPending}>
+          {editing ? "Save endpoint" : "Add endpoint"}
         </Button>
       </Stack>
     </Paper>
