@@ -74,7 +74,7 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     firstRender[part] = value;
     Object.assign(firstRender, { loadAverage1m: loadavg()[0], cores: cpus().length, at: new Date().toISOString() });
     writeFileSync(join(outputDir, "first-render.json"), `${JSON.stringify(firstRender, null, 2)}\n`);
-    console.log(`[web e2e] ${part}: ${JSON.stringify(value)}`);
+    console.log(`[web e2e] ${part}: ${JSON.stringify((value as { summary: unknown }).summary)}`);
   };
   /** A fresh browser context (no cache, no storage) with the timing probe installed. */
   const coldPage = async () => {
