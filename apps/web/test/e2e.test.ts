@@ -247,6 +247,50 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     await screenshot(page, "07b-flag-usage");
   });
 
+  it("sets a user override and a prerequisite; a cycle is refused under Prerequisites", async () => {
+    const KILL_SWITCH = "checkout.kill-switch";
+    await api("POST", "/v1/apps/system/flags", { key: KILL_SWITCH, type: "bool", defaultValue: true });
+    // An individual target: user u-42 gets true whatever the rollout says.
+    await page.getByRole("tab", { name: "Overrides" }).click();
+    const userForm = page.getByRole("form", { name: "Set a user override" });
+    await userForm.getByRole("textbox", { name: /^User id/ }).fill("u-42");
+    await userForm.getByText("true", { exact: true }).click();
+    await expect(userForm.getByRole("radio", { name: "true" }).isChecked()).resolves.toBe(true);
+    await userForm.getByRole("button", { name: "Set override" }).click();
+    await page.getByRole("table", { name: "User overrides (individual targets)" }).getByText("u-42").waitFor();
+    await screenshot(page, "07c-flag-user-override");
+    await page.getByRole("tab", { name: "Playground" }).click();
+    await page.getByLabel("Tenant id").fill("acme");
+    await page.getByLabel("User id").fill("u-42");
+    await page.getByRole("button", { name: "Evaluate" }).click();
+    const expected = await api("POST", `/v1/apps/system/flags/${FLAG_KEY}/evaluate`, {
+      tenantId: "acme",
+      userId: "u-42",
+    });
+    expect(expected).toMatchObject({ value: true, reason: "TARGETING_MATCH" });
+    await expect.poll(() => page.getByTestId("result-reason").textContent()).toBe("TARGETING_MATCH");
+    await expect(page.getByTestId("result-value").textContent()).resolves.toBe("true");
+    // A prerequisite that would close a cycle (the kill switch already requires this flag): refused, the API's
+    // message under Prerequisites, nothing written.
+    await api("PATCH", `/v1/apps/system/flags/${KILL_SWITCH}`, { prerequisites: [{ flagKey: FLAG_KEY, value: true }] });
+    await page.getByRole("tab", { name: "Definition" }).click();
+    const prerequisites = page.getByRole("form", { name: "Prerequisites" });
+    await prerequisites.getByRole("button", { name: "Add prerequisite" }).click();
+    await prerequisites.getByRole("combobox", { name: "Prerequisite 1: flag" }).click();
+    await page.getByRole("option", { name: KILL_SWITCH, exact: true }).click();
+    await prerequisites.getByText("true", { exact: true }).click();
+    await prerequisites.getByRole("button", { name: "Save prerequisites" }).click();
+    await prerequisites.getByRole("alert").getByText(/prerequisites would form a cycle/).waitFor();
+    await screenshot(page, "07d-flag-prerequisite-cycle");
+    expect((await api("GET", `/v1/apps/system/flags/${FLAG_KEY}`)).prerequisites).toEqual([]);
+    await api("PATCH", `/v1/apps/system/flags/${KILL_SWITCH}`, { prerequisites: [] });
+    await prerequisites.getByRole("button", { name: "Save prerequisites" }).click();
+    await expect
+      .poll(async () => (await api("GET", `/v1/apps/system/flags/${FLAG_KEY}`)).prerequisites)
+      .toEqual([{ flagKey: KILL_SWITCH, value: true }]);
+    await expect(prerequisites.getByRole("alert").count()).resolves.toBe(0);
+  });
+
   it("a toggle on one page reaches a second open page without a reload", async () => {
     const second = await context.newPage();
     await signIn(second);

@@ -32,19 +32,20 @@ export function createApi(apiKey: () => string | undefined): VaultApi {
 /**
  * The request fields the API named as wrong, by field name, so that a form shows each message under its field: the
  * edge's validation issues (`details.issues`, fields named "body.value") and a service's refusal naming one field
- * (`details.field`: an expiry beyond the retention limit, a purpose without a policy). A message about no particular
+ * (`details.field` or `details.path`: an expiry beyond the retention limit, a prerequisite cycle). A message about no particular
  * field is under "_".
  */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!isVaultApiError(error)) return {};
   type Issue = { field?: string; path?: string; message?: string };
-  const details = error.details as { issues?: Issue[]; field?: unknown };
+  const details = error.details as { issues?: Issue[]; field?: unknown; path?: unknown };
   const errors: Record<string, string> = {};
   const nameOf = (field: string) => field.replace(/^(body|query|params)\.?/, "") || "_";
   for (const issue of Array.isArray(details.issues) ? details.issues : []) {
     errors[nameOf(issue.field ?? issue.path ?? "")] ??= issue.message ?? "invalid";
   }
-  if (typeof details.field === "string") errors[nameOf(details.field)] ??= error.message;
+  const named = typeof details.field === "string" ? details.field : details.path;
+  if (typeof named === "string") errors[nameOf(named)] ??= error.message;
   return errors;
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Tabs, TagsInput, Text, Textarea, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Tabs, TagsInput, Text, Textarea } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useLocation } from "wouter";
@@ -12,12 +12,13 @@ import { can } from "../../session";
 import { FlagToggle } from "./FlagList";
 import { OverridesEditor } from "./OverridesEditor";
 import { Playground } from "./Playground";
+import { PrerequisitesEditor } from "./PrerequisitesEditor";
 import { RulesEditor } from "./RulesEditor";
 import { UsageChart } from "./UsageChart";
 
 export type Flag = Answer<"getFlag">;
 
-/** One flag: on/off, its definition, its rules, tenant overrides, and an evaluation playground. */
+/** One flag: on/off, its definition and prerequisites, its rules, tenant and user overrides, a playground, usage. */
 export function FlagDetail({ keySegment }: { keySegment: string }) {
   const key = keyFromPath(keySegment);
   const { api, appId, session } = useApi();
@@ -79,7 +80,7 @@ export function FlagDetail({ keySegment }: { keySegment: string }) {
           <Tabs.List>
             <Tabs.Tab value="rules">Rules ({data.rules.length})</Tabs.Tab>
             <Tabs.Tab value="definition">Definition</Tabs.Tab>
-            <Tabs.Tab value="overrides">Tenant overrides</Tabs.Tab>
+            <Tabs.Tab value="overrides">Overrides</Tabs.Tab>
             <Tabs.Tab value="playground">Playground</Tabs.Tab>
             <Tabs.Tab value="usage">Usage</Tabs.Tab>
           </Tabs.List>
@@ -87,7 +88,10 @@ export function FlagDetail({ keySegment }: { keySegment: string }) {
             <RulesEditor flag={data} readOnly={!writable} />
           </Tabs.Panel>
           <Tabs.Panel value="definition" pt="md">
-            <DefinitionForm flag={data} readOnly={!writable} />
+            <Stack>
+              <DefinitionForm flag={data} readOnly={!writable} />
+              <PrerequisitesEditor flag={data} readOnly={!writable} />
+            </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="overrides" pt="md">
             <OverridesEditor flag={data} readOnly={!writable} />
@@ -198,10 +202,6 @@ function DefinitionForm({ flag, readOnly }: { flag: Flag; readOnly: boolean }) {
             </Button>
           </Group>
         )}
-        <Title order={4} size="h6" c="dimmed">
-          Prerequisites:{" "}
-          {flag.prerequisites.length === 0 ? "none" : flag.prerequisites.map((p) => p.flagKey).join(", ")}
-        </Title>
       </Stack>
     </Paper>
   );

@@ -11,15 +11,21 @@ import { NewFlagButton } from "./NewFlagButton";
 
 type Flag = Answer<"listFlags">["items"][number];
 
-/** Every flag with its tags and an on/off switch; follows changes made elsewhere. */
-export function FlagList() {
-  const { api, appId, session } = useApi();
-  const [tag, setTag] = useState<string | null>(null);
-  const flags = useQuery({
+/** The app's flags (up to 500), as the list shows them and as pickers of another flag need them. */
+export function useFlags() {
+  const { api, appId } = useApi();
+  return useQuery({
     queryKey: ["flags", appId],
     queryFn: async () =>
       unwrap(await api.GET("/v1/apps/{appId}/flags", { params: { path: { appId }, query: { limit: 500 } } })),
   });
+}
+
+/** Every flag with its tags and an on/off switch; follows changes made elsewhere. */
+export function FlagList() {
+  const { session } = useApi();
+  const [tag, setTag] = useState<string | null>(null);
+  const flags = useFlags();
   const items = flags.data?.items ?? [];
   const tags = [...new Set(items.flatMap((flag) => flag.tags))].sort();
   const shown = tag ? items.filter((flag) => flag.tags.includes(tag)) : items;

@@ -1,53 +1,121 @@
-import { Button, Code, Group, Paper, Stack, Table, TextInput } from "@mantine/core";
+import { Button, Code, Group, Paper, Stack, Table, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { fieldErrors, type JsonValue, unwrap } from "../../api";
+import { fieldErrors, type JsonValue, shownAtFields, unwrap } from "../../api";
 import { formatTime } from "../../components/JsonText";
 import { EmptyState, ErrorAlert } from "../../components/Page";
 import { parseValue, ValueInput, type ValueType, valueToText } from "../../components/ValueInput";
 import { useApi } from "../../SessionContext";
 import type { Flag } from "./FlagDetail";
 
-/** Tenants that get their own value of the flag, before any rule. */
-export function OverridesEditor({ flag, readOnly }: { flag: Flag; readOnly: boolean }) {
+/** Who gets their own value: a tenant (its override), or a user (an individual target, which beats the tenant's). */
+type Target = "tenant" | "user";
+
+const TEXT = {
+  tenant: {
+    title: "Tenant overrides",
+    idLabel: "Tenant id",
+    idField: "tenantId",
+    empty: "No tenant overrides",
+    emptyHint: "A tenant given a value here gets it before any rule is tried.",
+    form: "Set a tenant override",
+  },
+  user: {
+    title: "User overrides (individual targets)",
+    idLabel: "User id",
+    idField: "userId",
+    empty: "No user overrides",
+    emptyHint: "A user given a value here gets it before their tenant's override and any rule.",
+    form: "Set a user override",
+  },
+} as const;
+
+interface Override {
+  id: string;
+  who: string;
+  value: unknown;
+  updatedAt: string;
+}
+
+/** The API calls of one kind of override, as one shape. */
+function useOverrideCalls(flagKey: string, target: Target) {
   const { api, appId } = useApi();
-  const queryClient = useQueryClient();
-  const flagType = flag.type as ValueType;
-  const overrides = useQuery({
-    queryKey: ["flag", appId, flag.key, "overrides"],
-    queryFn: async () =>
+  const key = flagKey;
+  if (target === "tenant") {
+    return {
+      list: async (): Promise<Override[]> =>
+        unwrap(
+          await api.GET("/v1/apps/{appId}/flags/{key}/overrides", {
+            params: { path: { appId, key }, query: { limit: 500 } },
+          }),
+        ).items.map((o) => ({ id: o.id, who: o.tenantId, value: o.value, updatedAt: o.updatedAt })),
+      set: async (tenantId: string, value: JsonValue) =>
+        unwrap(
+          await api.PUT("/v1/apps/{appId}/flags/{key}/overrides/{tenantId}", {
+            params: { path: { appId, key, tenantId } },
+            body: { value },
+          }),
+        ),
+      remove: async (tenantId: string) =>
+        unwrap(
+          await api.DELETE("/v1/apps/{appId}/flags/{key}/overrides/{tenantId}", {
+            params: { path: { appId, key, tenantId } },
+          }),
+        ),
+    };
+  }
+  return {
+    list: async (): Promise<Override[]> =>
       unwrap(
-        await api.GET("/v1/apps/{appId}/flags/{key}/overrides", {
-          params: { path: { appId, key: flag.key }, query: { limit: 500 } },
+        await api.GET("/v1/apps/{appId}/flags/{key}/user-overrides", {
+          params: { path: { appId, key }, query: { limit: 500 } },
+        }),
+      ).items.map((o) => ({ id: o.id, who: o.userId, value: o.value, updatedAt: o.updatedAt })),
+    set: async (userId: string, value: JsonValue) =>
+      unwrap(
+        await api.PUT("/v1/apps/{appId}/flags/{key}/user-overrides/{userId}", {
+          params: { path: { appId, key, userId } },
+          body: { value },
         }),
       ),
-  });
-  const [tenantId, setTenantId] = useState("");
+    remove: async (userId: string) =>
+      unwrap(
+        await api.DELETE("/v1/apps/{appId}/flags/{key}/user-overrides/{userId}", {
+          params: { path: { appId, key, userId } },
+        }),
+      ),
+  };
+}
+
+/** Tenants, then users, that get their own value of the flag before any rule. */
+export function OverridesEditor({ flag, readOnly }: { flag: Flag; readOnly: boolean }) {
+  return (
+    <Stack gap="xl">
+      <TargetOverrides flag={flag} readOnly={readOnly} target="tenant" />
+      <TargetOverrides flag={flag} readOnly={readOnly} target="user" />
+    </Stack>
+  );
+}
+
+function TargetOverrides({ flag, readOnly, target }: { flag: Flag; readOnly: boolean; target: Target }) {
+  const { appId } = useApi();
+  const queryClient = useQueryClient();
+  const text = TEXT[target];
+  const calls = useOverrideCalls(flag.key, target);
+  const flagType = flag.type as ValueType;
+  const overrides = useQuery({ queryKey: ["flag", appId, flag.key, "overrides", target], queryFn: calls.list });
+  const [who, setWho] = useState("");
   const [valueText, setValueText] = useState(() => valueToText(undefined, flagType));
   const [valueError, setValueError] = useState<string>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["flag", appId, flag.key] });
   const set = useMutation({
-    mutationFn: async (value: JsonValue) =>
-      unwrap(
-        await api.PUT("/v1/apps/{appId}/flags/{key}/overrides/{tenantId}", {
-          params: { path: { appId, key: flag.key, tenantId } },
-          body: { value },
-        }),
-      ),
+    mutationFn: async (value: JsonValue) => calls.set(who.trim(), value),
     onSuccess: async () => {
-      setTenantId("");
+      setWho("");
       await refresh();
     },
   });
-  const remove = useMutation({
-    mutationFn: async (tenant: string) =>
-      unwrap(
-        await api.DELETE("/v1/apps/{appId}/flags/{key}/overrides/{tenantId}", {
-          params: { path: { appId, key: flag.key, tenantId: tenant } },
-        }),
-      ),
-    onSuccess: refresh,
-  });
+  const remove = useMutation({ mutationFn: calls.remove, onSuccess: refresh });
   const errors = fieldErrors(set.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -59,19 +127,18 @@ export function OverridesEditor({ flag, readOnly }: { flag: Flag; readOnly: bool
     setValueError(undefined);
     set.mutate(parsed.value);
   };
-  const items = overrides.data?.items ?? [];
+  const items = overrides.data ?? [];
   return (
     <Stack>
+      <Title order={4}>{text.title}</Title>
       <ErrorAlert error={overrides.error ?? remove.error} />
       {overrides.isSuccess && items.length === 0 ? (
-        <EmptyState title="No tenant overrides">
-          A tenant given a value here gets it before any rule is tried.
-        </EmptyState>
+        <EmptyState title={text.empty}>{text.emptyHint}</EmptyState>
       ) : (
-        <Table aria-label="Tenant overrides">
+        <Table aria-label={text.title}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Tenant</Table.Th>
+              <Table.Th>{text.idLabel.replace(/ id$/, "")}</Table.Th>
               <Table.Th>Value</Table.Th>
               <Table.Th>Updated</Table.Th>
               <Table.Th />
@@ -80,14 +147,20 @@ export function OverridesEditor({ flag, readOnly }: { flag: Flag; readOnly: bool
           <Table.Tbody>
             {items.map((o) => (
               <Table.Tr key={o.id}>
-                <Table.Td>{o.tenantId}</Table.Td>
+                <Table.Td>{o.who}</Table.Td>
                 <Table.Td>
                   <Code>{JSON.stringify(o.value)}</Code>
                 </Table.Td>
                 <Table.Td>{formatTime(o.updatedAt)}</Table.Td>
                 <Table.Td>
                   {!readOnly && (
-                    <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(o.tenantId)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove the override of ${o.who}`}
+                      onClick={() => remove.mutate(o.who)}
+                    >
                       Remove
                     </Button>
                   )}
@@ -98,14 +171,14 @@ export function OverridesEditor({ flag, readOnly }: { flag: Flag; readOnly: bool
         </Table>
       )}
       {!readOnly && (
-        <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label="Set a tenant override">
+        <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={text.form}>
           <Group align="flex-start">
             <TextInput
-              label="Tenant id"
+              label={text.idLabel}
               required
-              value={tenantId}
-              onChange={(e) => setTenantId(e.currentTarget.value)}
-              error={errors.tenantId}
+              value={who}
+              onChange={(e) => setWho(e.currentTarget.value)}
+              error={errors[text.idField]}
             />
             <ValueInput
               type={flagType}
@@ -118,7 +191,7 @@ export function OverridesEditor({ flag, readOnly }: { flag: Flag; readOnly: bool
               Set override
             </Button>
           </Group>
-          {!errors.tenantId && !errors.value && <ErrorAlert error={set.error} />}
+          {!shownAtFields(errors, [text.idField, "value"]) && <ErrorAlert error={set.error} />}
         </Paper>
       )}
     </Stack>
