@@ -280,7 +280,10 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     await page.getByRole("option", { name: KILL_SWITCH, exact: true }).click();
     await prerequisites.getByText("true", { exact: true }).click();
     await prerequisites.getByRole("button", { name: "Save prerequisites" }).click();
-    await prerequisites.getByRole("alert").getByText(/prerequisites would form a cycle/).waitFor();
+    await prerequisites
+      .getByRole("alert")
+      .getByText(/prerequisites would form a cycle/)
+      .waitFor();
     await screenshot(page, "07d-flag-prerequisite-cycle");
     expect((await api("GET", `/v1/apps/system/flags/${FLAG_KEY}`)).prerequisites).toEqual([]);
     await api("PATCH", `/v1/apps/system/flags/${KILL_SWITCH}`, { prerequisites: [] });
