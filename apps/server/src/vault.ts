@@ -7,7 +7,7 @@ import { type Clock, systemClock, VaultError } from "@vault/core";
 import { Keyring } from "@vault/crypto";
 import { FlagService } from "@vault/flag";
 import { OverrideService, type Resolver } from "@vault/override";
-import { RotationManager, RotationService } from "@vault/rotation";
+import { type KekWrapped, RotationManager, RotationService } from "@vault/rotation";
 import { SecretService } from "@vault/secret";
 import {
   type AuditEvent,
@@ -162,6 +162,11 @@ export class Vault {
   readonly webhookWorker: WebhookWorker | undefined;
   /** Rotates due secrets in the background (undefined when disabled). */
   readonly rotationManager: RotationManager | undefined;
+  /**
+   * Every subsystem whose rows hold keys wrapped by the keyring's KEKs: what KEK rotation, rewrap and the KEK status
+   * cover. A service given `keys: this.keyring` belongs here, or removing an old KEK loses its data.
+   */
+  readonly kekWrapped: readonly KekWrapped[];
   /** How many migrations were applied when this instance opened the store. */
   readonly migrationsApplied: number;
   /** The database when this vault opened it (and so closes it); undefined when the caller owns it. */
@@ -256,6 +261,12 @@ export class Vault {
         if (report.outcome === "succeeded") metrics.webhookDeliverySeconds.observe(report.sinceEventMs / 1000);
       },
     });
+    this.kekWrapped = [
+      { name: "secrets", service: this.secrets },
+      { name: "blobs", service: this.blobs },
+      { name: "tokens", service: this.tokens },
+      { name: "webhooks", service: this.webhooks },
+    ];
     const webhooks = this.webhooks;
     // Bounded, like readiness: a scrape never waits on a database that does not answer.
     metrics.webhookQueueSource = () => withTimeout(webhooks.queueDepth(), 1_000);

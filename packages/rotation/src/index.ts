@@ -1,4 +1,15 @@
-export { type KekRotationResult, type RotatableKeyring, type RotateKekOptions, rotateKek } from "./kek";
+export {
+  type KekRewrapProgress,
+  type KekRewrapResult,
+  type KekRotationResult,
+  type KekWrapped,
+  type KekWrapStatus,
+  kekWrapStatus,
+  type RotatableKeyring,
+  type RotateKekOptions,
+  rewrapKekWrapped,
+  rotateKek,
+} from "./kek";
 export { type BackoffOptions, exponentialBackoff, RotationManager, type RotationManagerOptions } from "./manager";
 export { RotationService } from "./service";
 export {

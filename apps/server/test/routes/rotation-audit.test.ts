@@ -91,10 +91,11 @@ describe(`rotation, audit and admin routes (${testDatabaseKind()})`, () => {
     const status = await t.call("GET", "/v1/admin/keks", { key: t.adminKey });
     expect(status.status).toBe(200);
     expect(status.body.pending).toBe(0);
+    expect(Object.keys(status.body.bySubsystem)).toEqual(["secrets", "blobs", "tokens", "webhooks"]);
     expect(status.body.keyringSource).toBe("environment");
     const refused = await t.call("POST", "/v1/admin/keks/rotate", { key: t.adminKey });
     expectError(refused, 400, "VALIDATION");
     const rewrap = await t.call("POST", "/v1/admin/keks/rewrap", { key: t.adminKey });
-    expect(rewrap.body).toEqual({ rewrapped: 0 });
+    expect(rewrap.body).toEqual({ rewrapped: 0, bySubsystem: { secrets: 0, blobs: 0, tokens: 0, webhooks: 0 } });
   });
 });

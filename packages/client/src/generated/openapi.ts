@@ -131,7 +131,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The keyring (ids only) and how many secret versions each KEK wraps. */
+        /** The keyring (ids only) and how many keys each KEK wraps — secret versions, blob keys, token keys, webhook secrets — in total and per subsystem; remove an old KEK only once pending is 0. */
         get: operations["kekStatus"];
         put?: never;
         post?: never;
@@ -150,7 +150,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rewrap every data key not under the active KEK (resumable; values are never decrypted). */
+        /** Rewrap every key not under the active KEK — secrets, blobs, tokens, webhook secrets (resumable; values are never decrypted). */
         post: operations["rewrapKeks"];
         delete?: never;
         options?: never;
@@ -167,7 +167,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a KEK, make it active, save the keyring file, and rewrap every data key (file keyrings only). */
+        /** Add a KEK, make it active, save the keyring file, and rewrap every key the old KEKs wrap — secrets, blobs, tokens, webhook secrets (file keyrings only). */
         post: operations["rotateKek"];
         delete?: never;
         options?: never;
@@ -3375,6 +3375,32 @@ export interface operations {
                         byKek: {
                             [key: string]: number;
                         };
+                        bySubsystem: {
+                            blobs: {
+                                byKek: {
+                                    [key: string]: number;
+                                };
+                                pending: number;
+                            };
+                            secrets: {
+                                byKek: {
+                                    [key: string]: number;
+                                };
+                                pending: number;
+                            };
+                            tokens: {
+                                byKek: {
+                                    [key: string]: number;
+                                };
+                                pending: number;
+                            };
+                            webhooks: {
+                                byKek: {
+                                    [key: string]: number;
+                                };
+                                pending: number;
+                            };
+                        };
                         kekIds: string[];
                         /** @enum {string} */
                         keyringSource: "file" | "environment";
@@ -3508,6 +3534,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        bySubsystem: {
+                            blobs: number;
+                            secrets: number;
+                            tokens: number;
+                            webhooks: number;
+                        };
                         rewrapped: number;
                     };
                 };
@@ -3638,6 +3670,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        bySubsystem: {
+                            blobs: number;
+                            secrets: number;
+                            tokens: number;
+                            webhooks: number;
+                        };
                         kekId: string;
                         previousKekId: string;
                         rewrapped: number;
