@@ -12,7 +12,7 @@ import { apiFor, appWithKey, ServerFixture } from "./harness";
 // readme.test.ts: every ```ts block of these files, as written (conventions: tools/readme-examples.mjs), against a
 // server process holding the app they use, with the settings a service reads from its environment.
 const EXAMPLES = [
-  { file: "packages/client/README.md", claims: [3, 3] },
+  { file: "packages/client/README.md", claims: [3, 3, 3] },
   { file: "packages/openfeature/README.md", claims: [1] },
   { file: "docs/client.md", claims: [6, 1] },
 ];
@@ -28,10 +28,17 @@ describe(`client examples against a real server process (${testDatabaseKind()})`
     const server = await fixture.start();
     const admin = apiFor(
       server.url,
-      await appWithKey(server.url, fixture.adminKey, "shop", ["flags:write", "config:write"]),
+      await appWithKey(server.url, fixture.adminKey, "shop", ["flags:write", "config:write", "blobs:admin"]),
     );
-    // The examples' key is a service's: it reads and evaluates, it does not write.
-    const key = await appWithKey(server.url, fixture.adminKey, "shop", ["flags:read", "flags:evaluate", "config:read"]);
+    // The examples' key is a service's: it reads and evaluates flags and config (it does not change them), and
+    // stores and reads its blobs.
+    const key = await appWithKey(server.url, fixture.adminKey, "shop", [
+      "flags:read",
+      "flags:evaluate",
+      "config:read",
+      "blobs:read",
+      "blobs:write",
+    ]);
     const path = { appId: "shop" };
     unwrap(
       await admin.POST("/v1/apps/{appId}/flags", {
@@ -67,6 +74,12 @@ describe(`client examples against a real server process (${testDatabaseKind()})`
       await admin.PUT("/v1/apps/{appId}/config/{key}/overrides/{tenantId}", {
         params: { path: { ...path, key: "limits/max-items", tenantId: "acme" } },
         body: { value: 50 },
+      }),
+    );
+    unwrap(
+      await admin.PUT("/v1/apps/{appId}/blob-policies/{purpose}", {
+        params: { path: { ...path, purpose: "invoices" } },
+        body: { maxRetentionDays: 30, defaultTtlDays: 7 },
       }),
     );
     process.env.VAULT_URL = server.url;

@@ -79,6 +79,16 @@ describe(`@vault/openfeature against a real server process (${testDatabaseKind()
     server = await fixture.start(port);
     await back;
     expect(flags.providerStatus).toBe("READY");
+    // Following the server again, not only READY in name: the next change arrives and is evaluated.
+    const changedAgain = nextProviderEvent("events", ProviderEvents.ConfigurationChanged);
+    unwrap(
+      await apiFor(server.url, key).PATCH("/v1/apps/{appId}/flags/{key}", {
+        params: { path: { appId: "shop", key: "beta" } },
+        body: { enabled: false },
+      }),
+    );
+    expect((await changedAgain).flagsChanged).toEqual(["beta"]);
+    expect(await flags.getBooleanDetails("beta", false)).toMatchObject({ value: true, reason: "DISABLED" });
   });
 
   it("ERROR when the server refuses the key", async () => {
