@@ -294,6 +294,58 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     await expect(prerequisites.getByRole("alert").count()).resolves.toBe(0);
   });
 
+  it("creates, edits and deletes a segment; one a flag rule names cannot be deleted, and the page says why", async () => {
+    await page.getByRole("link", { name: "Segments", exact: true }).click();
+    await page.getByTestId("empty-state").getByText("No segments yet").waitFor();
+    await screenshot(page, "07e-segments-empty");
+    await page.getByRole("button", { name: "New segment" }).first().click();
+    const form = page.getByRole("form", { name: "New segment" });
+    await form.getByRole("textbox", { name: /^Key/ }).fill("enterprise");
+    const conditions = form.getByRole("textbox", { name: /^Conditions/ });
+    // An operator the engine does not have: refused, the API's message under the conditions field.
+    await conditions.fill('[{"attribute": "plan", "operator": "is", "values": ["enterprise"]}]');
+    await form.getByRole("button", { name: "Create segment" }).click();
+    await expect.poll(() => conditions.getAttribute("aria-invalid")).toBe("true");
+    await screenshot(page, "07f-segment-refused");
+    await conditions.fill('[{"attribute": "plan", "operator": "in", "values": ["enterprise"]}]');
+    await form.getByRole("button", { name: "Create segment" }).click();
+    const table = page.getByRole("table", { name: "Segments" });
+    await table.getByText("enterprise", { exact: true }).waitFor();
+    await table.getByRole("button", { name: "Edit enterprise" }).click();
+    const edit = page.getByRole("form", { name: "Edit segment" });
+    await edit.getByRole("textbox", { name: /^Description/ }).fill("Paying enterprise customers");
+    await edit
+      .getByRole("textbox", { name: /^Conditions/ })
+      .fill('[{"attribute": "plan", "operator": "in", "values": ["enterprise", "gold"]}]');
+    await edit.getByRole("button", { name: "Save segment" }).click();
+    await table.getByText("Paying enterprise customers").waitFor();
+    expect(await api("GET", "/v1/apps/system/segments/enterprise")).toMatchObject({
+      version: 2,
+      description: "Paying enterprise customers",
+      constraints: [{ attribute: "plan", operator: "in", values: ["enterprise", "gold"] }],
+    });
+    await screenshot(page, "07g-segments");
+    // Named by a rule of the kill switch: the delete is refused with the API's message naming the flag.
+    const rules = await api("PUT", "/v1/apps/system/flags/checkout.kill-switch/rules", {
+      rules: [{ type: "rollout", percentage: 100, value: false, segments: ["enterprise"] }],
+    });
+    expect(rules.rules).toHaveLength(1);
+    await table.getByRole("button", { name: "Delete enterprise" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    // The reason in the dialog, where the person is looking (and on the page behind it).
+    await page
+      .getByRole("dialog")
+      .getByTestId("error-alert")
+      .getByText(/checkout\.kill-switch/)
+      .waitFor();
+    await screenshot(page, "07h-segment-in-use");
+    await page.keyboard.press("Escape");
+    await api("PUT", "/v1/apps/system/flags/checkout.kill-switch/rules", { rules: [] });
+    await table.getByRole("button", { name: "Delete enterprise" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await page.getByTestId("empty-state").getByText("No segments yet").waitFor();
+  });
+
   it("a toggle on one page reaches a second open page without a reload", async () => {
     const second = await context.newPage();
     await signIn(second);

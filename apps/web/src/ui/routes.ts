@@ -7,6 +7,7 @@ import { lazyWithPreload, type Preloadable } from "./lazy";
 export const PAGE_ROUTES: { path: string; nest: boolean; Page: Preloadable<object> }[] = [
   { path: "/secrets", nest: true, Page: lazyWithPreload(() => import("./pages/secrets/SecretsPage")) },
   { path: "/flags", nest: true, Page: lazyWithPreload(() => import("./pages/flags/FlagsPage")) },
+  { path: "/segments", nest: false, Page: lazyWithPreload(() => import("./pages/segments/SegmentsPage")) },
   { path: "/config", nest: true, Page: lazyWithPreload(() => import("./pages/config/ConfigPage")) },
   { path: "/audit", nest: false, Page: lazyWithPreload(() => import("./pages/audit/AuditPage")) },
   { path: "/apps", nest: false, Page: lazyWithPreload(() => import("./pages/apps/AppsPage")) },

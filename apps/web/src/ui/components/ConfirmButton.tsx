@@ -1,6 +1,7 @@
 import { Button, type ButtonProps, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { type ReactNode, useState } from "react";
+import { ErrorAlert } from "./Page";
 
 interface ConfirmButtonProps extends ButtonProps {
   /** What the dialog asks. */
@@ -27,12 +28,17 @@ export function ConfirmButton({
   const [opened, { open, close }] = useDisclosure(false);
   const [typed, setTyped] = useState("");
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
   const ready = typeToConfirm === undefined || typed === typeToConfirm;
   const confirm = async () => {
     setBusy(true);
+    setFailure(undefined);
     try {
       await onConfirm();
       close();
+    } catch (error) {
+      // Refused: the dialog stays open with the API's reason, where the person is looking.
+      setFailure(error);
     } finally {
       setBusy(false);
       setTyped("");
@@ -40,7 +46,13 @@ export function ConfirmButton({
   };
   return (
     <>
-      <Button {...button} onClick={open}>
+      <Button
+        {...button}
+        onClick={() => {
+          setFailure(undefined);
+          open();
+        }}
+      >
         {children}
       </Button>
       <Modal opened={opened} onClose={close} title={title} centered>
@@ -54,6 +66,7 @@ export function ConfirmButton({
               autoComplete="off"
             />
           )}
+          <ErrorAlert error={failure} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel

@@ -10,6 +10,7 @@ import { AppSwitch } from "./AppSwitch";
 export const PAGES: { path: string; label: string; scopes: string[] }[] = [
   { path: "/secrets", label: "Secrets", scopes: ["secrets:read"] },
   { path: "/flags", label: "Flags", scopes: ["flags:read"] },
+  { path: "/segments", label: "Segments", scopes: ["flags:read"] },
   { path: "/config", label: "Config", scopes: ["config:read"] },
   { path: "/rotation", label: "Rotation", scopes: ["secrets:read"] },
   { path: "/tokens", label: "Tokens", scopes: ["tokens:read"] },

@@ -20,6 +20,7 @@ import { fieldErrors, unwrap } from "../../api";
 import { EmptyState, ErrorAlert } from "../../components/Page";
 import { ValueInput, type ValueType } from "../../components/ValueInput";
 import { useApi } from "../../SessionContext";
+import { useSegments } from "../segments/useSegments";
 import type { Flag } from "./FlagDetail";
 import {
   draftOf,
@@ -198,6 +199,8 @@ function RuleCard({
 }: RuleCardProps) {
   const label = RULE_TYPES.find((t) => t.value === draft.type)?.label ?? draft.type;
   const n = index + 1;
+  // The app's segments as suggestions (a key typed by hand still goes to the API, which names one that does not exist).
+  const segmentKeys = useSegments().data?.items.map((segment) => segment.key) ?? [];
   return (
     <Paper withBorder p="md" component="fieldset" disabled={readOnly} aria-label={`Rule ${n}: ${label}`}>
       <Stack gap="sm">
@@ -417,6 +420,7 @@ function RuleCard({
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TagsInput
             label="Segments (all must match)"
+            data={segmentKeys}
             value={draft.segments}
             onChange={(segments) => onChange({ segments })}
             error={errors.segments}
