@@ -140,6 +140,8 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     await page.getByLabel("API key").fill("vault_not-a-real-key");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByText("invalid or revoked API key").waitFor();
+    // The refusal belongs to the field, for screen readers too.
+    await expect(page.getByLabel("API key").getAttribute("aria-invalid")).resolves.toBe("true");
     await page.getByLabel("API key").fill(server.adminKey);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Secrets" }).waitFor();
@@ -451,6 +453,56 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     await page.getByRole("heading", { name: "Webhooks" }).waitFor();
     await page.getByTestId("empty-state").waitFor();
     await screenshot(page, "16c-webhooks");
+  });
+
+  it("manages one token: its record's metadata, a new expiry, a password set and a wrong one refused", async () => {
+    const PASSWORD = "pw-canary-9f2e";
+    const created = await api("POST", "/v1/apps/system/tokens", { value: "tok-canary-value", data: { kind: "card" } });
+    await page.getByRole("link", { name: "Tokens", exact: true }).click();
+    const manage = page.getByRole("region", { name: "Manage a token" });
+    await manage.getByRole("button", { name: "Look up" }).click();
+    await expect.poll(() => manage.getByLabel("Token", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    await manage.getByLabel("Token", { exact: true }).fill(created.token);
+    await manage.getByRole("button", { name: "Look up" }).click();
+    const record = manage.getByRole("table", { name: "Token record" });
+    await record.getByText(created.meta.id).waitFor();
+    await expect(manage.getByTestId("token-password").textContent()).resolves.toBe("no");
+    // A new expiry, 30 days out, in the browser's time zone.
+    const local = await page.evaluate(
+      (ms) => {
+        const d = new Date(ms);
+        const two = (n: number) => String(n).padStart(2, "0");
+        return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+      },
+      Date.now() + 30 * 86_400_000,
+    );
+    await manage.getByLabel("New expiry").fill(local);
+    await manage.getByRole("button", { name: "Renew" }).click();
+    await manage.getByText(/^Renewed: expires/).waitFor();
+    const renewed = await api("POST", "/v1/apps/system/tokens/query", { tokens: [created.token] });
+    expect(renewed.items[0].expiresAt).toBe(await page.evaluate((value) => new Date(value).toISOString(), local));
+    // A password where there was none, then a wrong current password: refused under that field.
+    const passwordForm = manage.getByRole("form", { name: "Change the token's password" });
+    await passwordForm.getByLabel("New password").fill(PASSWORD);
+    await passwordForm.getByRole("button", { name: "Change password" }).click();
+    await manage.getByText("Password changed.").waitFor();
+    await expect(manage.getByTestId("token-password").textContent()).resolves.toBe("yes");
+    const current = passwordForm.getByLabel("Current password");
+    await current.fill("not-the-password");
+    await passwordForm.getByLabel("New password").fill("another-one");
+    await passwordForm.getByRole("button", { name: "Change password" }).click();
+    await expect.poll(() => current.getAttribute("aria-invalid")).toBe("true");
+    await passwordForm.getByText(/the password is missing or wrong/).waitFor();
+    await screenshot(page, "16a-token-managed");
+    const read = await fetch(`${server.url}/v1/apps/system/tokens/read`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${server.adminKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ token: created.token, password: PASSWORD }),
+    }).then((r) => r.json());
+    expect(read.value).toBe("tok-canary-value");
+    // Neither the token nor the password reached the server's output.
+    expect(server.output()).not.toContain(created.token);
+    expect(server.output()).not.toContain(PASSWORD);
   });
 
   it("uploads a blob with metadata, an expiry and a limit; downloads the same bytes; purges it with a proof", async () => {

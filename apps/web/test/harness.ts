@@ -110,5 +110,7 @@ export async function launchBrowser(): Promise<Browser> {
 /** A full-page screenshot into test-output/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(outputDir, { recursive: true });
+  // From the top: a full-page capture of a scrolled page draws the fixed header halfway down.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
 }

@@ -62,6 +62,8 @@ export function SignInPage() {
               value={apiKey}
               onChange={(event) => setApiKey(event.currentTarget.value)}
               error={error}
+              // Mantine's PasswordInput leaves aria-invalid off its input; screen readers need it.
+              aria-invalid={error !== undefined || undefined}
               data-autofocus
               autoFocus
             />

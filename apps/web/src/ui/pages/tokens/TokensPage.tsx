@@ -23,10 +23,11 @@ import { formatTime, JsonText } from "../../components/JsonText";
 import { EmptyState, ErrorAlert, PageHeader } from "../../components/Page";
 import { useApi } from "../../SessionContext";
 import { can } from "../../session";
+import { ManageToken } from "./ManageToken";
 
 /**
  * Tokens (tokenization): the records' metadata only — values and tokens never appear in a listing — plus storing a
- * value (the token shown once) and purging what has expired.
+ * value (the token shown once), managing one token (its record, expiry, password) and purging what has expired.
  */
 export default function TokensPage() {
   const { api, appId, session } = useApi();
@@ -80,6 +81,7 @@ export default function TokensPage() {
       {purge.data && <Alert color="green">{purge.data.count} expired record(s) purged.</Alert>}
       <ErrorAlert error={list.error ?? purge.error} />
       {writable && <TokenizeForm />}
+      <ManageToken writable={writable} />
       <Group justify="space-between">
         <Title order={3}>Records</Title>
         <Checkbox
@@ -182,6 +184,7 @@ function TokenizeForm() {
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
           error={errors.password}
+          aria-invalid={errors.password !== undefined || undefined}
           autoComplete="new-password"
         />
         {!errors.value && !errors.password && <ErrorAlert error={create.error} />}
