@@ -644,6 +644,30 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     await page.getByRole("link", { name: "Flags", exact: true }).click();
     await page.getByRole("table", { name: "Flags" }).getByText(FLAG_KEY).waitFor();
     await screenshot(page, "19-narrow-flags");
+    // Every page with the admin key: nothing wider than the screen (wide tables scroll inside their own box).
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await signIn(page);
+    const pages = [
+      ["Flags", "Flags"],
+      ["Segments", "Segments"],
+      ["Tokens", "Tokens"],
+      ["Blobs", "Blobs"],
+      ["Webhooks", "Webhooks"],
+      ["Secrets", "Secrets"],
+    ] as const;
+    for (const [link, heading] of pages) {
+      await page.getByRole("button", { name: "Toggle navigation" }).click();
+      await page.getByRole("link", { name: link, exact: true }).click();
+      await page.getByRole("heading", { name: heading, exact: true }).waitFor();
+      // The page's data is in: a table, or the empty state that says what to do.
+      await page.getByRole("table").or(page.getByTestId("empty-state")).first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, link).toBeLessThanOrEqual(0);
+      // The header's controls fit too (it clips rather than scrolls).
+      const signOut = await page.getByRole("button", { name: "Sign out" }).boundingBox();
+      expect(signOut!.x + signOut!.width, link).toBeLessThanOrEqual(390);
+      await screenshot(page, `19-narrow-${link.toLowerCase()}`);
+    }
   });
 
   it("left no key, secret value or tokenized value in the server's output or the browser's storage", async () => {

@@ -112,5 +112,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(outputDir, { recursive: true });
   // From the top: a full-page capture of a scrolled page draws the fixed header halfway down.
   await page.evaluate(() => window.scrollTo(0, 0));
+  // Not mid-transition (a navigation drawer sliding away): CSS transitions only, a spinner's animation never ends.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => !(animation instanceof CSSTransition) || animation.playState !== "running"),
+  );
   await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
 }

@@ -17,7 +17,7 @@ export function AppSwitch() {
       aria-label="App"
       data-testid="app-switch"
       size="xs"
-      w={180}
+      w={{ base: 130, sm: 180 }}
       allowDeselect={false}
       searchable
       value={session.appId}

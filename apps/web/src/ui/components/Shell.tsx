@@ -37,7 +37,8 @@ export function Shell({ children }: { children: ReactNode }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Title order={1} size="h4">
+            {/* On a phone the header keeps the app, the live state and Sign out; the name goes. */}
+            <Title order={1} size="h4" visibleFrom="xs">
               Vault
             </Title>
             {session.instanceAdmin ? (
