@@ -21,6 +21,7 @@ import { useOpenApi } from "./openapi";
 import { type RouteDef, registerRoute } from "./route";
 import { allRoutes } from "./routes/index";
 import { StreamHub, type StreamHubOptions } from "./stream/hub";
+import { StreamKeyWatch, type StreamKeyWatchOptions } from "./stream-keys";
 import { type UiOption, useAdminUi } from "./ui";
 
 declare module "fastify" {
@@ -29,6 +30,8 @@ declare module "fastify" {
     denialAudit: DenialAudit;
     /** The live event streams (GET /v1/apps/:appId/stream). */
     streamHub: StreamHub;
+    /** The API key behind each open stream: a revoked key's streams are ended. */
+    streamKeys: StreamKeyWatch;
   }
 }
 
@@ -55,6 +58,8 @@ export interface BuildServerOptions {
   requestTimeoutMs?: number;
   /** Event streams: heartbeat interval, the unread bytes a client may leave before it is dropped, timers (tests). */
   stream?: StreamHubOptions;
+  /** How often open streams' keys are checked for a revocation made through another instance; timers (tests). */
+  streamKeys?: StreamKeyWatchOptions;
   /** Extra routes (tests). */
   routes?: RouteDef[];
   /** Where the admin UI's built files are (default: the `@vault/web` package's build); false serves no UI. */
@@ -115,6 +120,9 @@ export async function buildServer(vault: Vault, options: BuildServerOptions = {}
   app.decorate("streamHub", streams);
   // Before the server waits for in-flight requests: open streams would hold shutdown until its timeout.
   app.addHook("preClose", () => streams.close());
+  const streamKeys = new StreamKeyWatch(vault, app.log, options.streamKeys);
+  app.decorate("streamKeys", streamKeys);
+  app.addHook("onClose", () => streamKeys.close());
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);

@@ -238,7 +238,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key (effective at once in this process, within 5 s in others). */
+        /** Revoke an API key (effective at once in this process, within 5 s in others; its open event streams end as well). */
         delete: operations["revokeApiKey"];
         options?: never;
         head?: never;

@@ -54,12 +54,17 @@ export function apiKeyRoutes(): RouteDef[] {
       method: "DELETE",
       url: "/v1/apps/:appId/api-keys/:id",
       operationId: "revokeApiKey",
-      summary: "Revoke an API key (effective at once in this process, within 5 s in others).",
+      summary:
+        "Revoke an API key (effective at once in this process, within 5 s in others; its open event streams end as well).",
       tag: "admin",
       auth: { kind: "app", scope: "admin", instanceAdmin: true },
       params: appParams.extend({ id: idSchema("apiKey") }),
       response: apiKeySchema,
-      handler: async ({ vault, params }) => vault.apiKeys.revoke(params.appId, params.id),
+      handler: async ({ vault, params, request }) => {
+        const revoked = await vault.apiKeys.revoke(params.appId, params.id);
+        request.server.streamKeys.revoked(revoked.id);
+        return revoked;
+      },
     }),
   ];
 }

@@ -70,7 +70,12 @@ export function streamRoutes(): RouteDef[] {
           topics,
           position: parseEventId(request.headers["last-event-id"] as string | undefined),
         });
-        raw.on("close", detach);
+        // Authenticated once, here: a key revoked while its stream is open must not go on reading through it.
+        const unwatch = auth ? request.server.streamKeys.add(auth.apiKeyId, raw) : () => {};
+        raw.on("close", () => {
+          unwatch();
+          detach();
+        });
         return reply;
       },
     }),
