@@ -1,14 +1,17 @@
 import { connect, createServer, type Server, type Socket } from "node:net";
 
 /**
- * A TCP proxy in front of the shared Postgres that a test can cut, to play a database outage without touching the
- * database itself: `stop()` refuses new connections and drops open ones (a stopped or restarting server), `freeze()`
- * keeps connections open but carries no bytes either way (a hung server or a network partition), `start()` and
- * `thaw()` undo them.
+ * A TCP proxy in front of a server (the shared Postgres, a Vault server process) that a test can cut, to play an
+ * outage without touching the server itself: `stop()` refuses new connections and drops open ones (a stopped or
+ * restarting server), `freeze()` keeps connections open but carries no bytes either way (a hung server or a network
+ * partition), `start()` and `thaw()` undo them. `hold()` leaves the connections open now dead for good while new
+ * ones work (a connection a proxy or NAT keeps open after its peer is gone).
  */
 export class TcpProxy {
   readonly #target: { host: string; port: number };
   readonly #pairs = new Set<{ client: Socket; upstream: Socket }>();
+  /** Connections held by `hold()`: open, carrying nothing, until `stop()`. */
+  readonly #held = new Set<{ client: Socket; upstream: Socket }>();
   #server: Server | undefined;
   #frozen = false;
   port = 0;
@@ -32,11 +35,12 @@ export class TcpProxy {
   async stop(): Promise<void> {
     const server = this.#server;
     this.#server = undefined;
-    for (const { client, upstream } of this.#pairs) {
+    for (const { client, upstream } of [...this.#pairs, ...this.#held]) {
       client.destroy();
       upstream.destroy();
     }
     this.#pairs.clear();
+    this.#held.clear();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
@@ -51,7 +55,19 @@ export class TcpProxy {
     }
   }
 
-  /** Carry bytes again, on every connection that was held. */
+  /** The connections open now carry no more bytes, ever, and stay open; new connections work. */
+  hold(): void {
+    for (const pair of this.#pairs) {
+      pair.client.unpipe(pair.upstream);
+      pair.upstream.unpipe(pair.client);
+      pair.client.pause();
+      pair.upstream.pause();
+      this.#held.add(pair);
+    }
+    this.#pairs.clear();
+  }
+
+  /** Carry bytes again, on every connection that was frozen. */
   thaw(): void {
     this.#frozen = false;
     for (const pair of this.#pairs) this.#pipe(pair);
@@ -65,6 +81,7 @@ export class TcpProxy {
       client.destroy();
       upstream.destroy();
       this.#pairs.delete(pair);
+      this.#held.delete(pair);
     };
     client.on("error", drop).on("close", drop);
     upstream.on("error", drop).on("close", drop);
