@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createFlagClient, type FlagClient } from "../src/index";
 import { backoffDelay } from "../src/sync/backoff";
 
-// The defaults that docs/client.md's "When the server is down" quotes, held against the client itself. The timers
-// are Vitest's fake ones: the tests move time by hand and never wait for it.
+// The defaults that docs/client.md quotes ("The stream", "When the server is down"), held against the client itself.
+// The timers are Vitest's fake ones: the tests move time by hand and never wait for it.
 
 const snapshot = {
   revision: 1,
@@ -24,7 +24,7 @@ function silentStream(signal: AbortSignal | null | undefined): Response {
   return new Response(body, { status: 200, headers: { "content-type": "text/event-stream" } });
 }
 
-describe("createFlagClient's defaults while the server is away", () => {
+describe("createFlagClient's defaults while the server is away or behind a proxy", () => {
   let client: FlagClient | undefined;
   beforeEach(() => {
     vi.useFakeTimers();
@@ -83,6 +83,55 @@ describe("createFlagClient's defaults while the server is away", () => {
     expect(errors).toHaveLength(1);
     expect(client.bool("a", {}, false)).toBe(false);
     expect(client.config.int("limits/max-items", 7)).toBe(7);
+  });
+
+  it("behind a proxy that blocks the stream: polls every 30 s with If-None-Match, and tries the stream again now and then", async () => {
+    const requests: Array<{ path: string; at: number; ifNoneMatch: string | null }> = [];
+    client = createFlagClient({
+      url: "http://vault.test",
+      apiKey: "k",
+      appId: "shop",
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        const path = new URL(request.url).pathname;
+        const ifNoneMatch = request.headers.get("if-none-match");
+        requests.push({ path, at: Date.now(), ifNoneMatch });
+        if (path.endsWith("/stream")) {
+          return new Response("<html>buffering</html>", { headers: { "content-type": "text/html" } });
+        }
+        if (ifNoneMatch !== null) return new Response(null, { status: 304 });
+        const body = path.endsWith("/config-snapshot")
+          ? { revision: 1, appId: "shop", entries: [], overrides: [] }
+          : snapshot;
+        return Response.json(body, { headers: { etag: '"1"' } });
+      },
+    });
+    expect(await client.ready()).toBe("server");
+    await vi.advanceTimersByTimeAsync(10 * 30_000);
+    const polls = requests.filter((r) => r.path.endsWith("/snapshot"));
+    const gaps = polls.slice(1).map((poll, index) => poll.at - polls[index]!.at);
+    // Every 30 s; the stream tried again (and found blocked) is followed by a poll at once.
+    expect(gaps.filter((gap) => gap !== 30_000)).toEqual([0]);
+    expect(polls.slice(1).every((poll) => poll.ifNoneMatch === '"1"')).toBe(true);
+    // The first attempt, then once every 10 polls.
+    expect(requests.filter((r) => r.path.endsWith("/stream"))).toHaveLength(2);
+  });
+
+  it("with stream: false, polls only", async () => {
+    const paths: string[] = [];
+    client = createFlagClient({
+      url: "http://vault.test",
+      apiKey: "k",
+      appId: "shop",
+      stream: false,
+      fetch: async (input, init) => {
+        paths.push(new URL(new Request(input, init).url).pathname);
+        return new Response(null, { status: 503 });
+      },
+    });
+    await vi.advanceTimersByTimeAsync(20 * 30_000);
+    expect(paths.length).toBeGreaterThan(10);
+    expect(paths.filter((path) => path.endsWith("/stream"))).toEqual([]);
   });
 
   it("a stream that goes silent is dropped after heartbeatTimeoutMs (45 s) without a byte, and reconnected", async () => {
