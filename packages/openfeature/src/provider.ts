@@ -79,8 +79,11 @@ export class VaultProvider implements Provider {
     const source = await this.client.ready();
     this.#initialized = true;
     if (source === "timeout") {
+      // The client resolves ready() as a timeout when it is closed too; say which, or the message misleads.
       throw new Error(
-        "no flag snapshot from the Vault server in time: evaluations give their defaults until one comes",
+        this.client.status === "closed"
+          ? "the flag client was closed before a first snapshot came from the Vault server"
+          : "no flag snapshot from the Vault server in time: evaluations give their defaults until one comes",
       );
     }
   }

@@ -77,4 +77,19 @@ describe("VaultProvider (OpenFeature server SDK)", () => {
     expect(await flags.getBooleanDetails("checkout", true)).toMatchObject({ value: true, reason: "ERROR" });
     await provider.onClose();
   });
+
+  it("says the client was closed, not that time ran out, when it closes before a first snapshot", async () => {
+    const client = createFlagClient({
+      url: "http://vault.invalid",
+      apiKey: "k",
+      appId: "shop",
+      stream: false,
+      fetch: offline,
+      readyTimeoutMs: 60_000,
+    });
+    const provider = new VaultProvider(client);
+    const initializing = provider.initialize();
+    await client.close();
+    await expect(initializing).rejects.toThrow(/closed before a first snapshot/);
+  });
 });
