@@ -61,7 +61,11 @@ export const blobOwnerKeys = pgTable(
     createdAt: utc("created_at").notNull(),
     shreddedAt: utc("shredded_at"),
   },
-  (t) => [uniqueIndex("vault_blob_owner_keys_live").on(t.appId, t.owner).where(sql`${t.shreddedAt} is null`)],
+  (t) => [
+    uniqueIndex("vault_blob_owner_keys_live").on(t.appId, t.owner).where(sql`${t.shreddedAt} is null`),
+    // A KEK's rewrap status counts owner keys by KEK, and its rewrap finds those off the active one.
+    index("vault_blob_owner_keys_kek").on(t.kekId),
+  ],
 );
 
 /**

@@ -75,6 +75,8 @@ export const tokens = pgTable(
     index("vault_tokens_app_expires").on(t.appId, t.expiresAt),
     // changePasswordAll and the password-key cleanup find records by their password key.
     index("vault_tokens_password_key").on(t.passwordKeyId),
+    // A KEK's rewrap status counts records by KEK, and its rewrap finds those off the active one.
+    index("vault_tokens_kek").on(t.kekId),
   ],
 );
 
