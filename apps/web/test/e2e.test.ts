@@ -106,8 +106,10 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
       await ui.goto(`${server.url}/ui/`);
       const timing = await collectTiming(ui, [signInForm.name]);
       await cold.close();
-      const scripts = timing.resources.filter((r) => r.type === "script" || r.name.endsWith(".js"));
-      const styles = timing.resources.filter((r) => r.name.endsWith(".css"));
+      // What the form needed: the files asked for before it was rendered (later ones are the idle preload).
+      const needed = timing.resources.filter((r) => r.start < timing.marks.signInForm!.dom);
+      const scripts = needed.filter((r) => r.name.endsWith(".js"));
+      const styles = needed.filter((r) => r.name.endsWith(".css"));
       runs.push({
         baselineMs,
         documentMs: timing.document.responseEnd,
@@ -117,7 +119,7 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
         firstContentfulPaintMs: timing.firstContentfulPaint,
         signInFormOnScreenMs: timing.marks.signInForm!.frame,
         longFramesMs: sum(timing.longFrames.map((f) => f.duration)),
-        transferBytes: sum(timing.resources.map((r) => r.transferBytes)),
+        transferBytes: sum(needed.map((r) => r.transferBytes)),
       });
       lastRun = timing;
     }
@@ -126,10 +128,11 @@ describe.runIf(browserAvailable())("admin UI end to end", () => {
     await page.getByRole("heading", { name: "Sign in to Vault" }).waitFor();
     await screenshot(page, "01-sign-in");
     expect(runs.every((r) => r.signInFormOnScreenMs! > 0 && r.firstContentfulPaintMs! > 0)).toBe(true);
-    // Before the first paint only the sign-in page's own files (the entry, its shared chunk, the styles), nothing
-    // behind sign-in (that is fetched once the form is on screen); every file sent compressed (the build's .br/.gz).
+    // Until the form is rendered only the sign-in page's own files (the entry, its shared chunk, the styles), nothing
+    // behind sign-in (fetched once the browser is idle after it); every file sent compressed (the build's .br/.gz).
+    // (Rendered, not painted: under load the paint is presented after the main thread has gone idle.)
     const firstLoad = lastRun!.resources.filter(
-      (r) => /\.(js|css)$/.test(r.name) && r.start < lastRun!.firstContentfulPaint,
+      (r) => /\.(js|css)$/.test(r.name) && r.start < lastRun!.marks.signInForm!.dom,
     );
     expect(firstLoad.map((r) => r.name.replace(/-[\w-]{8}\./, "."))).not.toContain("SignedIn.js");
     expect(firstLoad.every((r) => r.encodedBytes > 0 && r.encodedBytes < r.decodedBytes)).toBe(true);
