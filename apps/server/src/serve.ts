@@ -69,6 +69,8 @@ export async function startServer(settings: Settings, logger: Logger = createLog
       blobs: {
         maxBlobBytes: settings.VAULT_BLOB_MAX_BYTES,
         sweepIntervalMs: settings.VAULT_BLOB_SWEEPER === "true" ? settings.VAULT_BLOB_SWEEP_MS : undefined,
+        sweepBatchSize: settings.VAULT_BLOB_SWEEP_BATCH,
+        sweepPauseMs: settings.VAULT_BLOB_SWEEP_PAUSE_MS,
       },
       webhookPollMs: settings.VAULT_WEBHOOK_WORKER === "true" ? settings.VAULT_WEBHOOK_POLL_MS : undefined,
       webhooks: {

@@ -69,8 +69,11 @@ export interface CreateVaultOptions {
   rotationPollMs?: number;
   /** Token service settings: the Argon2 preset, password policy, lockout, token length (defaults: the service's). */
   tokens?: Pick<TokenServiceOptions, "kdf" | "passwordPolicy" | "lockout" | "tokenLength" | "maxValueBytes">;
-  /** Governed blobs: the largest blob accepted (default 1 MiB) and the sweep's schedule (absent → no sweeper). */
-  blobs?: { maxBlobBytes?: number; sweepIntervalMs?: number };
+  /**
+   * Governed blobs: the largest blob accepted (default 1 MiB), the sweep's schedule (absent → no sweeper) and pacing
+   * (batch size and the pause between batches; defaults: the service's).
+   */
+  blobs?: { maxBlobBytes?: number; sweepIntervalMs?: number; sweepBatchSize?: number; sweepPauseMs?: number };
   /**
    * Webhook settings: where webhooks may go (default: public addresses only), the request timeout, the retry
    * schedule, auto-disable, reminders (defaults: the service's).
@@ -246,6 +249,8 @@ export class Vault {
       ...common,
       keys: this.keyring,
       maxBlobBytes: options.blobs?.maxBlobBytes,
+      sweepBatchSize: options.blobs?.sweepBatchSize,
+      sweepPauseMs: options.blobs?.sweepPauseMs,
       // The report's access summary and chain status come from the audit log (absent when a test replaced the sink).
       evidence: this.auditLog,
     });

@@ -14,6 +14,7 @@ export interface BlobContext {
   readonly clock: Clock;
   readonly maxBlobBytes: number;
   readonly sweepBatchSize: number;
+  readonly sweepPauseMs: number;
   readonly evidence: BlobAuditEvidence | undefined;
   /** Each app's proof key, kept after first use. */
   readonly appKeys: AppKeyCache;

@@ -6,7 +6,7 @@ export type { ComplianceReport, PurposeInventory } from "./report";
 export { renderReportHtml } from "./report-html";
 export { DAY_MS, resolveExpiry, resolveMaxRetrievals } from "./retention";
 export { ACCESS_MODES, blobIdSchema, identitySchema, purposeSchema, RESERVED_PURPOSES } from "./schemas";
-export { BlobService, DEFAULT_MAX_BLOB_BYTES, DEFAULT_SWEEP_BATCH } from "./service";
+export { BlobService, DEFAULT_MAX_BLOB_BYTES, DEFAULT_SWEEP_BATCH, DEFAULT_SWEEP_PAUSE_MS } from "./service";
 export { BlobSweeper, type BlobSweeperOptions } from "./sweeper";
 export type {
   AccessMode,

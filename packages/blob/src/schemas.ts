@@ -82,6 +82,8 @@ export const sweepOptionsSchema = z
     appId: appIdSchema.optional(),
     batchSize: z.number().int().min(1).max(10_000).optional(),
     maxBatches: z.number().int().min(1).optional(),
+    pauseMs: z.number().int().min(0).max(60_000).optional(),
+    signal: z.instanceof(AbortSignal).optional(),
     trigger: z.enum(["schedule", "manual"]).default("manual"),
   })
   .strict();

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { newId } from "@vault/core";
 import { type BlobSweepRow, blobOwnerKeys, blobSweeps, blobs, withTransaction } from "@vault/store";
 import { and, asc, count, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
@@ -7,17 +8,27 @@ import type { SweepRun, SweepStatus } from "./types";
 
 /**
  * Purge what is due — entries past their expiry and entries of shredded owners — in batches of one transaction each,
- * every purge with its keyed proof. Safe with many instances at once: each batch claims its rows with
+ * every purge with its keyed proof. Between batches the sweep waits `pauseMs` on a timer: a backlog of many thousand
+ * entries must not hold the pool — or, on PGlite, whose queries resolve as microtasks in this thread, the event loop
+ * itself — for its whole length, so requests get their turn after every batch. Safe with many instances at once: each batch claims its rows with
  * `FOR UPDATE SKIP LOCKED`, so two sweepers never take the same entry, and the purge record's primary key (the
  * entry's id) admits one proof per entry. The run is recorded in `vault_blob_sweeps` (what it purged so far stands if
  * it stops early; its error is kept and rethrown).
  */
 export async function sweepDue(
   ctx: BlobContext,
-  opts: { appId?: string; batchSize?: number; maxBatches?: number; trigger: "schedule" | "manual" },
+  opts: {
+    appId?: string;
+    batchSize?: number;
+    maxBatches?: number;
+    pauseMs?: number;
+    signal?: AbortSignal;
+    trigger: "schedule" | "manual";
+  },
 ): Promise<SweepRun> {
   const id = newId("blobSweep");
   const batchSize = opts.batchSize ?? ctx.sweepBatchSize;
+  const pauseMs = opts.pauseMs ?? ctx.sweepPauseMs;
   const [started] = await ctx.db
     .insert(blobSweeps)
     .values({ id, appId: opts.appId ?? null, trigger: opts.trigger, startedAt: ctx.clock.now() })
@@ -25,8 +36,11 @@ export async function sweepDue(
   let failure: unknown;
   try {
     for (let batches = 0; opts.maxBatches === undefined || batches < opts.maxBatches; batches++) {
+      if (batches > 0) await pause(pauseMs, opts.signal);
+      if (opts.signal?.aborted) break;
       const purged = await sweepBatch(ctx, id, opts.appId, batchSize);
-      if (purged === 0) break;
+      // A short batch took all that was due and unclaimed (another sweeper holds the rest, if any).
+      if (purged < batchSize) break;
     }
   } catch (error) {
     failure = error;
@@ -41,6 +55,13 @@ export async function sweepDue(
     .returning();
   if (failure !== undefined) throw failure;
   return toRun(finished ?? started!);
+}
+
+/** Wait `ms` on a timer (even 0 lets the event loop run what queued behind the batch); an abort ends the wait. */
+async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  await delay(ms, undefined, { signal }).catch((error: unknown) => {
+    if ((error as Error).name !== "AbortError") throw error;
+  });
 }
 
 /** One batch: claim up to `batchSize` due entries nobody else holds, purge them, count them on the run. */

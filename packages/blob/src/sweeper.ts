@@ -13,7 +13,7 @@ export interface BlobSweeperOptions {
 /**
  * Runs the sweep on a schedule, over every app. Many instances may run one each: sweeps claim entries with
  * `FOR UPDATE SKIP LOCKED`, so each entry is purged once. A tick that finds the previous one still running skips.
- * `start`/`stop` are idempotent; `stop` waits for a sweep in flight.
+ * `start`/`stop` are idempotent; `stop` ends a sweep in flight after its current batch and waits for that.
  */
 export class BlobSweeper {
   readonly #service: BlobService;
@@ -21,6 +21,8 @@ export class BlobSweeper {
   readonly #onError: (error: unknown) => void;
   #timer: ReturnType<typeof setInterval> | undefined;
   #inFlight: Promise<SweepRun | undefined> | undefined;
+  /** Aborted by `stop`: a sweep in flight ends after its current batch rather than working through a backlog. */
+  #stopping = new AbortController();
 
   constructor(options: BlobSweeperOptions) {
     this.#service = options.service;
@@ -47,7 +49,7 @@ export class BlobSweeper {
   tick(): Promise<SweepRun | undefined> {
     if (this.#inFlight !== undefined) return Promise.resolve(undefined);
     this.#inFlight = this.#service
-      .sweep({ trigger: "schedule" })
+      .sweep({ trigger: "schedule", signal: this.#stopping.signal })
       .catch((error: unknown) => {
         this.#onError(error);
         return undefined;
@@ -61,6 +63,8 @@ export class BlobSweeper {
   async stop(): Promise<void> {
     if (this.#timer !== undefined) clearInterval(this.#timer);
     this.#timer = undefined;
+    this.#stopping.abort();
     await this.#inFlight;
+    this.#stopping = new AbortController();
   }
 }

@@ -140,10 +140,18 @@ export interface ProofVerification {
 export interface SweepOptions {
   /** Sweep one app only (default: every app). */
   appId?: string;
-  /** Entries purged per transaction (default: the service's, 500). */
+  /** Entries purged per transaction (default: the service's `sweepBatchSize`, 100). */
   batchSize?: number;
   /** Stop after this many batches (default: until nothing is due). */
   maxBatches?: number;
+  /**
+   * Milliseconds to wait between batches (default: the service's `sweepPauseMs`, 20). Between batches the sweep always
+   * hands the event loop and the connection back, so requests run while a large backlog is purged; the pause bounds
+   * the share of the database a sweep takes. 0: only that hand-back.
+   */
+  pauseMs?: number;
+  /** Aborting it ends the sweep after the batch in progress (what it purged stands; `BlobSweeper.stop` uses it). */
+  signal?: AbortSignal;
   /** Recorded with the run (default `manual`). */
   trigger?: "schedule" | "manual";
 }
@@ -203,8 +211,10 @@ export interface BlobServiceOptions extends Omit<StoreContext, "changes"> {
   keys: KeyProvider;
   /** Largest blob accepted, in bytes (default 1 MiB); larger → PAYLOAD_TOO_LARGE. */
   maxBlobBytes?: number;
-  /** Entries a sweep purges per transaction (default 500). */
+  /** Entries a sweep purges per transaction (default 100). */
   sweepBatchSize?: number;
+  /** Milliseconds a sweep waits between batches (default 20; see `SweepOptions.pauseMs`). */
+  sweepPauseMs?: number;
   /** Where the compliance report's access summary and chain status come from. */
   evidence?: BlobAuditEvidence;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { AuditLog } from "@vault/audit";
-import { auditEntries, blobPurges, blobSweeps, blobs } from "@vault/store";
+import type { ManualClock } from "@vault/core";
+import { type AuditSink, auditEntries, blobPurges, blobSweeps, blobs, MemoryAuditSink } from "@vault/store";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "@vault/store/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -137,6 +138,80 @@ describe(`blob sweep and proofs (${testDatabaseKind()})`, () => {
     expect(await failing.tick()).toBeUndefined();
     expect(errors).toHaveLength(1);
     expect(() => new BlobSweeper({ service, intervalMs: 0 })).toThrow(/intervalMs/);
+  });
+
+  describe("pacing", () => {
+    /** An audit sink that calls `onBatch` with the count so far each time a batch's proofs are recorded. */
+    function watchingPurges(onBatch: (batches: number) => void): AuditSink {
+      const inner = new MemoryAuditSink();
+      let batches = 0;
+      return {
+        async record(tx, event) {
+          await inner.record(tx, event);
+          if (event.action === "blob.purged") onBatch(++batches);
+        },
+        recordDetached: (event) => inner.recordDetached(event),
+      };
+    }
+
+    async function dueEntries(service: BlobService, clock: ManualClock, app: string, count: number) {
+      await service.setPolicy(app, "docs", POLICY);
+      const soon = new Date(clock.now().getTime() + MINUTE);
+      for (let i = 0; i < count; i++) await service.put(app, "docs", `e-${i}`, bytes(`e${i}`), { expiresAt: soon });
+      clock.advance(MINUTE);
+    }
+
+    it("hands the event loop back between batches: a timer set when the sweep began runs before it ends", async () => {
+      // On PGlite every query resolves as a microtask in this thread: without the pause a sweep of any length would
+      // hold off every timer, socket and request until its end.
+      const { service, clock } = blobServiceFor(t, { sweepBatchSize: 2, sweepPauseMs: 0 });
+      await dueEntries(service, clock, "paced", 6);
+      let sweepEnded = false;
+      const sweepEndedWhenTimerRan = new Promise<boolean>((resolve) => setTimeout(() => resolve(sweepEnded), 0));
+      const run = await service.sweep({ appId: "paced" });
+      sweepEnded = true;
+      expect(run).toMatchObject({ purged: 6, batches: 3, error: null });
+      expect(await sweepEndedWhenTimerRan).toBe(false);
+      expect(await codeOf(service.sweep({ pauseMs: -1 }))).toBe("VALIDATION");
+      expect(await codeOf(service.sweep({ pauseMs: 60_001 }))).toBe("VALIDATION");
+    });
+
+    it("an abort ends the sweep after the batch in progress, without waiting out the pause", async () => {
+      const controller = new AbortController();
+      const { service, clock } = blobServiceFor(t, {
+        sweepBatchSize: 2,
+        sweepPauseMs: 60_000,
+        audit: watchingPurges(() => controller.abort()),
+      });
+      await dueEntries(service, clock, "aborted", 6);
+      const run = await service.sweep({ appId: "aborted", signal: controller.signal });
+      expect(run).toMatchObject({ purged: 2, batches: 1, error: null });
+      expect(run.finishedAt).not.toBeNull();
+      expect((await service.sweepStatus("aborted")).due).toBe(4);
+      // An aborted signal sweeps nothing.
+      expect(await service.sweep({ appId: "aborted", signal: controller.signal })).toMatchObject({ purged: 0 });
+      // Without the signal the rest goes (and nothing stays due for the other tests' instance-wide sweeps).
+      expect(await service.sweep({ appId: "aborted", pauseMs: 0 })).toMatchObject({ purged: 4 });
+    });
+
+    it("BlobSweeper.stop ends a sweep in flight after its batch, and a later tick sweeps again", async () => {
+      const batchDone: Array<() => void> = [];
+      const { service, clock } = blobServiceFor(t, {
+        sweepBatchSize: 2,
+        sweepPauseMs: 60_000,
+        audit: watchingPurges(() => batchDone.shift()?.()),
+      });
+      await dueEntries(service, clock, "stopped", 6);
+      const sweeper = new BlobSweeper({ service, intervalMs: 3_600_000 });
+      for (const expected of [2, 2]) {
+        const firstBatch = new Promise<void>((resolve) => batchDone.push(resolve));
+        const tick = sweeper.tick();
+        await firstBatch;
+        await sweeper.stop();
+        expect(await tick).toMatchObject({ purged: expected, batches: 1, trigger: "schedule" });
+      }
+      expect((await service.sweepStatus("stopped")).due).toBe(2);
+    });
   });
 
   describe("proofs", () => {
