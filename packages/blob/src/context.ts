@@ -2,6 +2,7 @@ import type { Clock } from "@vault/core";
 import type { KeyProvider } from "@vault/crypto";
 import type { AuditEvent, AuditOutcome, AuditSink, EventSink, Executor, VaultDb, VaultEvent } from "@vault/store";
 import type { AppKeyCache } from "./keys";
+import type { PreparedLookups } from "./lookup";
 import type { BlobAuditEvidence } from "./types";
 
 /** What every blob operation works with: the service's settings, resolved once by `BlobService`. */
@@ -18,6 +19,8 @@ export interface BlobContext {
   readonly evidence: BlobAuditEvidence | undefined;
   /** Each app's proof key, kept after first use. */
   readonly appKeys: AppKeyCache;
+  /** The first lookup of a read, a HEAD, a delete and a write, prepared once on `db`. */
+  readonly lookups: PreparedLookups;
 }
 
 /** The audit entry of a blob operation: `key` is `<purpose>/<id>`, never content. */

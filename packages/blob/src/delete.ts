@@ -4,8 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { decideAccess, type ResolvedCaller } from "./access";
 import type { BlobContext } from "./context";
 import { enforce } from "./guard";
-import { purgedEntry } from "./lookup";
-import { findPolicy } from "./policies";
+import { lookupEntry, purgedEntry } from "./lookup";
 import { purgeRows } from "./purge";
 import { blobNotFound } from "./rows";
 import type { PurgeProof } from "./types";
@@ -21,16 +20,13 @@ export async function deleteBlob(
   id: string,
   caller: ResolvedCaller,
 ): Promise<PurgeProof> {
-  const policy = await findPolicy(ctx.db, appId, purpose);
-  if (policy === undefined) throw blobNotFound(purpose, id);
+  const found = await lookupEntry(ctx.lookups, appId, purpose, id);
+  if (found === undefined) throw blobNotFound(purpose, id);
+  const { policy, entry } = found;
   const target = { appId, purpose, id };
   await enforce(ctx, policy, "delete", caller, target, { stage: "visibility" });
-  const [current] = await ctx.db
-    .select({ owner: blobs.owner })
-    .from(blobs)
-    .where(and(eq(blobs.appId, appId), eq(blobs.purpose, purpose), eq(blobs.externalId, id)));
-  if (current === undefined) throw (await purgedEntry(ctx.db, appId, purpose, id)) ?? blobNotFound(purpose, id);
-  await enforce(ctx, policy, "delete", caller, { ...target, owner: current.owner });
+  if (entry === undefined) throw (await purgedEntry(ctx.db, appId, purpose, id)) ?? blobNotFound(purpose, id);
+  await enforce(ctx, policy, "delete", caller, { ...target, owner: entry.row.owner });
   const proof = await withTransaction(ctx.db, async (tx) => {
     const [row] = await tx
       .select()

@@ -5,8 +5,8 @@ import { decideAccess, identityOf, type ResolvedCaller } from "./access";
 import { auditKey, type BlobContext, emitBlobEvent, recordBlobEvent } from "./context";
 import { sealBlob } from "./envelope";
 import { enforce } from "./guard";
-import { findOrCreateOwnerKey } from "./keys";
-import { findPolicy } from "./policies";
+import { findOrCreateOwnerKey, type OwnerKey, unwrapOwnerKey } from "./keys";
+import { lookupWrite, type WriteLookup } from "./lookup";
 import { purgeRows } from "./purge";
 import { noPolicy, resolveExpiry, resolveMaxRetrievals } from "./retention";
 import { blobNotFound, toMeta } from "./rows";
@@ -28,29 +28,27 @@ export async function putBlob(
   opts: PutInput,
   caller: ResolvedCaller,
 ): Promise<PutBlobResult> {
-  const policy = await findPolicy(ctx.db, appId, purpose);
-  if (policy === undefined) {
-    if (caller.appId !== appId) throw blobNotFound(purpose, id);
-    throw noPolicy(purpose);
-  }
-  await enforce(ctx, policy, "create", caller, { appId, purpose, id });
-  const now = ctx.clock.now();
-  const rules = { ...policy, purpose };
-  const expiresAt = resolveExpiry(rules, opts.expiresAt, now);
-  const maxRetrievals = resolveMaxRetrievals(rules, opts.maxRetrievals);
   const owner = identityOf(caller);
-  // Made before the transaction, so that purges inside it find the app's proof key.
-  await ctx.appKeys.proofKey(ctx, appId);
   for (let attempt = 1; ; attempt++) {
+    // One statement: the policy, the owner of the entry this would replace, and the writer's live key.
+    const found = await lookupWrite(ctx.lookups, appId, purpose, id, owner);
+    if (found === undefined) {
+      if (caller.appId !== appId) throw blobNotFound(purpose, id);
+      throw noPolicy(purpose);
+    }
+    const { policy, currentOwner } = found;
+    await enforce(ctx, policy, "create", caller, { appId, purpose, id });
+    const now = ctx.clock.now();
+    const rules = { ...policy, purpose };
+    const expiresAt = resolveExpiry(rules, opts.expiresAt, now);
+    const maxRetrievals = resolveMaxRetrievals(rules, opts.maxRetrievals);
+    // Made before the transaction, so that purges inside it find the app's proof key (kept after the first use).
+    await ctx.appKeys.proofKey(ctx, appId);
     // Replacing is checked here, where a refusal can be audited (a detached audit write cannot wait inside our
     // transaction on a single-connection database); inside, the same decision is re-checked without side effects.
-    const [current] = await ctx.db
-      .select({ owner: blobs.owner })
-      .from(blobs)
-      .where(and(eq(blobs.appId, appId), eq(blobs.purpose, purpose), eq(blobs.externalId, id)));
-    if (current !== undefined)
-      await enforce(ctx, policy, "replace", caller, { appId, purpose, id, owner: current.owner });
-    const ownerKey = await findOrCreateOwnerKey(ctx, appId, owner);
+    if (currentOwner !== undefined)
+      await enforce(ctx, policy, "replace", caller, { appId, purpose, id, owner: currentOwner });
+    const ownerKey = await writerKey(ctx, appId, owner, found.ownerKey);
     const blobId = newId("blob");
     let sealed: ReturnType<typeof sealBlob>;
     try {
@@ -68,11 +66,16 @@ export async function putBlob(
           .where(and(eq(blobOwnerKeys.id, ownerKey.id), isNull(blobOwnerKeys.shreddedAt)))
           .for("share");
         if (live === undefined) throw new RetryWrite("owner key shredded");
-        const [existing] = await tx
-          .select()
-          .from(blobs)
-          .where(and(eq(blobs.appId, appId), eq(blobs.purpose, purpose), eq(blobs.externalId, id)))
-          .for("update");
+        // Locked and purged only when the lookup saw an entry to replace; a first write goes straight to the INSERT,
+        // and one that a concurrent first write beat conflicts there and goes again as a replacement.
+        const [existing] =
+          currentOwner === undefined
+            ? []
+            : await tx
+                .select(purgeableColumns)
+                .from(blobs)
+                .where(and(eq(blobs.appId, appId), eq(blobs.purpose, purpose), eq(blobs.externalId, id)))
+                .for("update");
         if (existing !== undefined) {
           if (!decideAccess(policy, "replace", caller, appId, existing.owner).allowed) {
             throw new RetryWrite("replaced concurrently by another owner");
@@ -137,6 +140,29 @@ export async function putBlob(
       }
     }
   }
+}
+
+const purgeableColumns = {
+  id: blobs.id,
+  appId: blobs.appId,
+  purpose: blobs.purpose,
+  externalId: blobs.externalId,
+  owner: blobs.owner,
+  ownerKeyId: blobs.ownerKeyId,
+  size: blobs.size,
+  contentDigest: blobs.contentDigest,
+};
+
+/** The writer's live key: unwrapped from the lookup's row when it has one, else made (the owner's first write). */
+async function writerKey(
+  ctx: BlobContext,
+  appId: string,
+  owner: string,
+  live: WriteLookup["ownerKey"],
+): Promise<OwnerKey> {
+  const key = live === undefined ? undefined : await unwrapOwnerKey(ctx, live);
+  if (live !== undefined && key !== undefined) return { id: live.id, key };
+  return findOrCreateOwnerKey(ctx, appId, owner);
 }
 
 /** Thrown inside the write's transaction to roll it back and try again. */

@@ -1,13 +1,12 @@
 import { isVaultError, VaultError } from "@vault/core";
 import { blobOwnerKeys, blobs, withTransaction } from "@vault/store";
-import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { ResolvedCaller } from "./access";
 import { auditKey, type BlobContext, recordBlobDetached, recordBlobEvent } from "./context";
 import { openBlob } from "./envelope";
 import { enforce, recordDenial } from "./guard";
 import { unwrapOwnerKey } from "./keys";
-import { findEntry, purgedEntry, unavailable } from "./lookup";
-import { findPolicy } from "./policies";
+import { lookupEntry, purgedEntry, unavailable } from "./lookup";
 import { purgeRows } from "./purge";
 import { blobGone, blobNotFound, toMeta } from "./rows";
 import type { BlobContent } from "./types";
@@ -52,8 +51,8 @@ async function retrieve(
   id: string,
   caller: ResolvedCaller,
 ): Promise<BlobContent> {
-  const policy = await findPolicy(ctx.db, appId, purpose);
-  if (policy === undefined) {
+  const found = await lookupEntry(ctx.lookups, appId, purpose, id);
+  if (found === undefined) {
     const error = blobNotFound(purpose, id);
     // Another app probing: a refusal like any other (it cannot tell a purpose without policy from a hidden one).
     if (caller.appId !== appId) {
@@ -68,17 +67,31 @@ async function retrieve(
     }
     throw error;
   }
+  const { policy, entry } = found;
+  // Decided on the policy alone first: a caller refused here learns nothing of the entry the lookup also read.
   await audited(enforce(ctx, policy, "read", caller, { appId, purpose, id }, { stage: "visibility" }));
-  const entry = await findEntry(ctx.db, appId, purpose, id);
   if (entry === undefined) throw (await purgedEntry(ctx.db, appId, purpose, id)) ?? blobNotFound(purpose, id);
   await audited(enforce(ctx, policy, "read", caller, { appId, purpose, id, owner: entry.row.owner }));
   const now = ctx.clock.now();
   const gone = unavailable(entry, now);
   if (gone !== undefined) throw gone;
   return withTransaction(ctx.db, async (tx) => {
-    const [row] = await tx
+    // One statement counts the retrieval and reads the owner's key. FOR SHARE on the key: a shred waits for this
+    // retrieval, or this retrieval sees the shred (a null key).
+    const ownerKeyRow = tx
+      .$with("owner_key")
+      .as(
+        tx
+          .select({ wrappedKey: blobOwnerKeys.wrappedKey, kekId: blobOwnerKeys.kekId })
+          .from(blobOwnerKeys)
+          .where(eq(blobOwnerKeys.id, entry.row.ownerKeyId))
+          .for("share"),
+      );
+    const [counted] = await tx
+      .with(ownerKeyRow)
       .update(blobs)
       .set({ retrievalCount: sql`${blobs.retrievalCount} + 1`, updatedAt: now })
+      .from(ownerKeyRow)
       .where(
         and(
           eq(blobs.id, entry.row.id),
@@ -86,16 +99,11 @@ async function retrieve(
           or(isNull(blobs.maxRetrievals), lt(blobs.retrievalCount, blobs.maxRetrievals)),
         ),
       )
-      .returning();
+      .returning({ row: getTableColumns(blobs), wrappedKey: ownerKeyRow.wrappedKey, kekId: ownerKeyRow.kekId });
     // Another reader took the last retrieval (and purged it), or a sweep purged it, in the meantime.
-    if (row === undefined) throw blobGone(purpose, id, "exhausted or purged");
-    // FOR SHARE: a shred waits for this retrieval, or this retrieval sees the shred.
-    const [key] = await tx
-      .select({ wrappedKey: blobOwnerKeys.wrappedKey, kekId: blobOwnerKeys.kekId })
-      .from(blobOwnerKeys)
-      .where(eq(blobOwnerKeys.id, row.ownerKeyId))
-      .for("share");
-    const ownerKey = key === undefined ? undefined : await unwrapOwnerKey(ctx, key);
+    if (counted === undefined) throw blobGone(purpose, id, "exhausted or purged");
+    const { row } = counted;
+    const ownerKey = await unwrapOwnerKey(ctx, counted);
     if (ownerKey === undefined) throw blobGone(purpose, id, "shredded");
     let data: Buffer;
     try {

@@ -7,6 +7,7 @@ import type { BlobContext } from "./context";
 import { deleteBlob } from "./delete";
 import { AppKeyCache } from "./keys";
 import { listBlobs } from "./list";
+import { prepareLookups } from "./lookup";
 import { findPolicy, listPolicies, setPolicy } from "./policies";
 import { putBlob } from "./put";
 import { type ComplianceReport, complianceReport } from "./report";
@@ -98,6 +99,7 @@ export class BlobService implements Rewrappable {
       sweepPauseMs: settings.sweepPauseMs,
       evidence: options.evidence,
       appKeys: new AppKeyCache(),
+      lookups: prepareLookups(options.db),
     };
   }
 

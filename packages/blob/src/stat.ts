@@ -1,8 +1,7 @@
 import type { ResolvedCaller } from "./access";
 import type { BlobContext } from "./context";
 import { enforce } from "./guard";
-import { findEntry, purgedEntry, unavailable } from "./lookup";
-import { findPolicy } from "./policies";
+import { lookupEntry, purgedEntry, unavailable } from "./lookup";
 import { blobNotFound, toMeta } from "./rows";
 import type { BlobMeta } from "./types";
 
@@ -17,11 +16,11 @@ export async function statBlob(
   id: string,
   caller: ResolvedCaller,
 ): Promise<BlobMeta> {
-  const policy = await findPolicy(ctx.db, appId, purpose);
-  if (policy === undefined) throw blobNotFound(purpose, id);
+  const found = await lookupEntry(ctx.lookups, appId, purpose, id);
+  if (found === undefined) throw blobNotFound(purpose, id);
+  const { policy, entry } = found;
   const target = { appId, purpose, id };
   await enforce(ctx, policy, "read", caller, target, { stage: "visibility", audited: false });
-  const entry = await findEntry(ctx.db, appId, purpose, id);
   if (entry === undefined) throw (await purgedEntry(ctx.db, appId, purpose, id)) ?? blobNotFound(purpose, id);
   await enforce(ctx, policy, "read", caller, { ...target, owner: entry.row.owner }, { audited: false });
   const gone = unavailable(entry, ctx.clock.now());
