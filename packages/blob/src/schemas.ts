@@ -20,10 +20,18 @@ export const blobIdSchema = z
     "id may contain letters, digits and . _ : - (1-256 characters) and must start with a letter or digit",
   );
 
-/** Identities are opaque labels (a user, a service) the caller presents; bounded and printable. */
+/**
+ * Identities are opaque labels (a user, a service) the caller presents; bounded and printable. `key:` and `app:` are
+ * the identities of callers that present none (their API key, their app): presenting one would let any key of the app
+ * act as another key and read its owner-only entries, so they are refused.
+ */
 export const identitySchema = z
   .string({ error: "identity must be a string" })
-  .regex(/^[\x21-\x7e]{1,256}$/, "identity must be 1-256 printable ASCII characters without spaces");
+  .regex(/^[\x21-\x7e]{1,256}$/, "identity must be 1-256 printable ASCII characters without spaces")
+  .refine(
+    (identity) => !/^(key|app):/i.test(identity),
+    "identity must not start with key: or app: (those name API keys and apps that present no identity)",
+  );
 
 export const ACCESS_MODES = ["owner-only", "same-purpose", "open-retrieve", "admin-only"] as const;
 

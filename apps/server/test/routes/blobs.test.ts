@@ -137,6 +137,22 @@ describe(`blob routes (${testDatabaseKind()})`, () => {
         }),
         "headers.x-vault-identity",
       ],
+      // Another key's own identity (what it owns when it presents none) cannot be presented.
+      [
+        await t.call("GET", entry("card", "x"), {
+          key: reader,
+          headers: { "x-vault-identity": "key:apikey_01jz8wq3v2e5r9t6y4u7i0o1p2" },
+        }),
+        "headers.x-vault-identity",
+      ],
+      [
+        await t.call("PUT", entry("card", "x"), {
+          key: writer,
+          body: { data: "AA==" },
+          headers: { "x-vault-identity": `app:${app}` },
+        }),
+        "headers.x-vault-identity",
+      ],
     ] as const;
     for (const [response, field] of bad) {
       expectError(response, 400, "VALIDATION");
