@@ -335,7 +335,8 @@ export class FlagClient {
       const changed = changedFlagKeys(this.#flagSnapshot, flags);
       const first = this.#flagSnapshot === undefined;
       this.#flagSnapshot = flags;
-      this.#flags = compileSnapshot(flags, this.#options.compile);
+      // Flags this snapshot did not change are taken from the evaluator in use, not compiled again.
+      this.#flags = compileSnapshot(flags, { ...this.#options.compile, previous: this.#flags });
       installed = true;
       if (!first && changed.length > 0)
         this.#emit("change", { topic: "flags", keys: changed, revision: flags.revision });

@@ -158,6 +158,37 @@ describe("engine properties", () => {
     );
   });
 
+  it("compiling with the previous evaluator gives the same results as compiling afresh", () => {
+    const options = {
+      regexEngine: re2,
+      customEvaluators: { known: (ctx: { tenantId?: unknown }) => typeof ctx.tenantId === "string" },
+    };
+    fc.assert(
+      fc.property(
+        fc.array(storedFlagArb, { maxLength: 4 }),
+        fc.array(fc.option(storedFlagArb, { nil: undefined }), { maxLength: 4 }),
+        segmentsArb,
+        fc.option(segmentsArb, { nil: undefined }),
+        fc.array(contextArb, { minLength: 1, maxLength: 3 }),
+        (before, changes, segments, newSegments, contexts) => {
+          // The next snapshot keeps some flags as they were, changes or adds others, and may change the segments.
+          const after = [
+            ...before.map((flag, i) => changes[i] ?? flag),
+            ...changes.slice(before.length).filter(Boolean),
+          ];
+          const next = { revision: 2, appId: "p", flags: after, segments: newSegments ?? segments };
+          const previous = compileSnapshot({ revision: 1, appId: "p", flags: before, segments }, options);
+          const reused = compileSnapshot(next, { ...options, previous });
+          const fresh = compileSnapshot(next, options);
+          expect(reused.keys).toEqual(fresh.keys);
+          expect(reused.problems).toEqual(fresh.problems);
+          for (const ctx of contexts) expect(reused.evaluateAll(ctx as never)).toEqual(fresh.evaluateAll(ctx as never));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it("a tenant inside a rollout at p stays inside at every p' > p", () => {
     fc.assert(
       fc.property(

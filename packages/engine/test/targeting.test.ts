@@ -848,3 +848,68 @@ describe("onEvaluation (the seam usage counting plugs into)", () => {
     expect(e.evaluateAll({ userId: "u" }).f?.value).toBe(true);
   });
 });
+
+describe("compiling with the previous evaluator (a client applying a change)", () => {
+  let compiled = 0;
+  const counting: RegexEngine = {
+    compile(pattern, options) {
+      compiled += 1;
+      return re2.compile(pattern, options);
+    },
+  };
+  /** Flag `key`: true for user u whose attribute `a` matches `pattern` (one regex compiled per compile of it). */
+  const matching = (key: string, pattern: string, extra: Partial<SnapshotFlag> = {}) =>
+    flag(
+      [{ type: "when_user", users: ["u"], constraints: [{ attribute: "a", operator: "regex", values: [pattern] }] }],
+      { key, ...extra },
+    );
+  const on = (e: ReturnType<typeof compileSnapshot>, key: string, a: string) =>
+    e.bool(key, { userId: "u", attributes: { a } }, false);
+
+  it("takes the flags the snapshot did not change from it and compiles the changed ones", () => {
+    compiled = 0;
+    const first = compileSnapshot(snapshot([matching("a", "^x"), matching("b", "^y")]), { regexEngine: counting });
+    expect(compiled).toBe(2);
+    const second = compileSnapshot(snapshot([matching("a", "^x"), matching("b", "^z"), matching("c", "^w")]), {
+      regexEngine: counting,
+      previous: first,
+    });
+    expect(compiled).toBe(4); // b changed, c is new; a was taken as it was
+    expect([on(second, "a", "x1"), on(second, "b", "z1"), on(second, "b", "y1"), on(second, "c", "w1")]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
+    expect(second.keys).toEqual(["a", "b", "c"]);
+    // The evaluator it came from is not changed by the next compile.
+    expect([on(first, "b", "y1"), first.has("c")]).toEqual([true, false]);
+  });
+
+  it("compiles every flag again when the segments, the regex engine, the custom evaluators or the clock differ", () => {
+    const flags = [matching("a", "^x"), matching("b", "^y")];
+    const first = compileSnapshot(snapshot(flags), { regexEngine: counting });
+    const again = (options: Parameters<typeof compileSnapshot>[1], segments?: Segment[]) => {
+      compiled = 0;
+      compileSnapshot(snapshot(flags, segments), { ...options, previous: first });
+      return compiled;
+    };
+    expect(again({ regexEngine: counting })).toBe(0);
+    expect(again({ regexEngine: counting }, [{ key: "s", constraints: [] }])).toBe(2);
+    expect(again({ regexEngine: { compile: (p, o) => counting.compile(p, o) } })).toBe(2);
+    expect(again({ regexEngine: counting, customEvaluators: {} })).toBe(2);
+    expect(again({ regexEngine: counting, clock: new ManualClock(new Date("2026-01-01T00:00:00Z")) })).toBe(2);
+  });
+
+  it("compiles a flag that requires another again, so that it sees the other's new definition", () => {
+    const requiresB = flag([{ type: "when_user", users: ["u"] }], {
+      key: "a",
+      prerequisites: [{ flagKey: "b", value: true }],
+    });
+    const b = (defaultValue: boolean) => flag([], { key: "b", defaultValue });
+    const first = compileSnapshot(snapshot([requiresB, b(true)]));
+    expect(first.bool("a", { userId: "u" }, false)).toBe(true);
+    const second = compileSnapshot(snapshot([requiresB, b(false)]), { previous: first });
+    expect(second.evaluate("a", { userId: "u" })).toMatchObject({ value: false, detail: 'prerequisite "b" not met' });
+  });
+});
