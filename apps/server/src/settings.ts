@@ -57,7 +57,7 @@ export const settingsSchema = z.object({
   /** How often the blob sweep purges what is due (every app; safe on every instance at once). */
   VAULT_BLOB_SWEEP_MS: positiveMs.default(60_000),
   /** Entries one sweep transaction purges (smaller batches hold the database, and the event loop, for less). */
-  VAULT_BLOB_SWEEP_BATCH: z.coerce.number().int().min(1).max(10_000).default(100),
+  VAULT_BLOB_SWEEP_BATCH: z.coerce.number().int().min(1).max(10_000).default(50),
   /** Milliseconds a sweep waits between batches, so requests get their turn while a backlog is purged (0: none). */
   VAULT_BLOB_SWEEP_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(20),
   /** Set to "false" to run without the scheduled blob sweep (POST /v1/apps/:appId/blobs/sweep still runs one). */

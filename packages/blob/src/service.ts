@@ -51,10 +51,12 @@ import { verifyPurgeProof } from "./verify";
 
 export const DEFAULT_MAX_BLOB_BYTES = 1024 * 1024;
 /**
- * Sweep batches of 100 with 20 ms between them: measured against batches of 500 back to back (bench/blob.bench.ts,
- * docs/benchmarks.md), they keep a GET's p99 during a 100,000-entry sweep within 2× of its p99 without one.
+ * Sweep batches of 50 with 20 ms between them. Measured (bench/blob.bench.ts, docs/benchmarks.md): batches of 500 back
+ * to back made concurrent GETs' p99 3.5–4× its value without a sweep, on PGlite and Postgres; batches of 100 with
+ * 20 ms kept Postgres within 2× but not PGlite (2.5×: there a batch holds the one connection and the thread); 50 with
+ * 20 ms kept both within 2×, at about half the entries per second of 100 on Postgres.
  */
-export const DEFAULT_SWEEP_BATCH = 100;
+export const DEFAULT_SWEEP_BATCH = 50;
 export const DEFAULT_SWEEP_PAUSE_MS = 20;
 
 const optionsSchema = z.object({

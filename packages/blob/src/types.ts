@@ -140,7 +140,7 @@ export interface ProofVerification {
 export interface SweepOptions {
   /** Sweep one app only (default: every app). */
   appId?: string;
-  /** Entries purged per transaction (default: the service's `sweepBatchSize`, 100). */
+  /** Entries purged per transaction (default: the service's `sweepBatchSize`, 50). */
   batchSize?: number;
   /** Stop after this many batches (default: until nothing is due). */
   maxBatches?: number;
@@ -211,7 +211,7 @@ export interface BlobServiceOptions extends Omit<StoreContext, "changes"> {
   keys: KeyProvider;
   /** Largest blob accepted, in bytes (default 1 MiB); larger → PAYLOAD_TOO_LARGE. */
   maxBlobBytes?: number;
-  /** Entries a sweep purges per transaction (default 100). */
+  /** Entries a sweep purges per transaction (default 50). */
   sweepBatchSize?: number;
   /** Milliseconds a sweep waits between batches (default 20; see `SweepOptions.pauseMs`). */
   sweepPauseMs?: number;
