@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { PGlite } from "@electric-sql/pglite";
 import { AuditLog } from "@vault/audit";
+import { BlobService } from "@vault/blob";
 import { ConfigService } from "@vault/config";
 import { Keyring } from "@vault/crypto";
 import { FlagService } from "@vault/flag";
@@ -60,6 +61,7 @@ const flags = new FlagService({ db, audit });
 const config = new ConfigService({ db, audit });
 const overrides = new OverrideService({ db, config, audit });
 const rotation = new RotationService({ db, secrets, audit });
+const blobs = new BlobService({ db, keys, audit, events: outbox, evidence: audit });
 
 await check("migrate(db) applies the migrations", async () => {
   const { applied } = await migrate(db);
@@ -121,6 +123,23 @@ await check("TokenService: create, then read; a password protects the value", as
   const ssn = await tokens.create(app, "078-05-1120", { password: "correct horse" });
   assert.equal((await tokens.read(app, ssn.token, { password: "correct horse" })).value, "078-05-1120");
   await assert.rejects(tokens.read(app, ssn.token), { code: "FORBIDDEN" });
+});
+
+await check("BlobService: put and get under a policy; an expired entry swept; a DELETE's proof verifies", async () => {
+  await blobs.setPolicy(app, "cards", { maxRetentionDays: 30, defaultTtlDays: 7, maxRetrievals: 3 });
+  await blobs.put(app, "cards", "card-1", Buffer.from("opaque bytes"), { metadata: { last4: "1111" } });
+  const got = await blobs.get(app, "cards", "card-1");
+  assert.equal(got.data.toString(), "opaque bytes");
+  assert.equal(got.meta.retrievalsLeft, 2);
+  // Eight days on, past the 7-day default expiry: the sweep purges it, with a proof.
+  const later = new BlobService({ db, keys, audit, clock: { now: () => new Date(Date.now() + 8 * 86_400_000) } });
+  const run = await later.sweep({ appId: app });
+  assert.equal(run.purged, 1);
+  await assert.rejects(blobs.get(app, "cards", "card-1"), { code: "GONE" });
+  await blobs.put(app, "cards", "card-2", Buffer.from("kept elsewhere"));
+  const proof = await blobs.delete(app, "cards", "card-2");
+  const verified = await blobs.verifyProof(app, proof, Buffer.from("kept elsewhere"));
+  assert.deepEqual(verified, { valid: true, contentMatches: true, recorded: true });
 });
 
 await check("OutboxEventSink and WebhookService: a secret change is delivered, signed, to an endpoint", async () => {
