@@ -276,7 +276,7 @@ async function countFailures(
     .set({ consecutiveFailures: sql`${webhookEndpoints.consecutiveFailures} + ${failures}` })
     .where(eq(webhookEndpoints.id, endpoint.id))
     .returning();
-  if (!row || !row.enabled || ctx.disableAfterFailures === 0 || row.consecutiveFailures < ctx.disableAfterFailures) {
+  if (!row?.enabled || ctx.disableAfterFailures === 0 || row.consecutiveFailures < ctx.disableAfterFailures) {
     return;
   }
   await tx
