@@ -5,6 +5,7 @@ import {
   RewrapTally,
   rewrapInBatches,
   rewrapKey,
+  rewrapStatusOf,
 } from "@vault/crypto";
 import { blobApps, blobOwnerKeys, type Executor, withTransaction } from "@vault/store";
 import { and, asc, count, gt, isNotNull, ne, type SQL, sql } from "drizzle-orm";
@@ -28,8 +29,7 @@ export async function rewrapAll(
   return rewrapInBatches<Cursor>({
     batchSize,
     batch: (after) => withTransaction(ctx.db, (tx) => rewrapBatch(ctx, tx, active, batchSize, after ?? {})),
-    pending: async () =>
-      (await countByKek(ctx.db)).filter((row) => row.kekId !== active).reduce((n, row) => n + row.keys, 0),
+    pending: async () => rewrapStatusOf(active, await countByKek(ctx.db)).pending,
     onProgress,
   });
 }
@@ -119,14 +119,7 @@ async function rewrapBatch(
 
 /** How many app and live owner keys each KEK wraps, and how many still need `rewrapAll`. */
 export async function rewrapStatus(ctx: BlobContext): Promise<RewrapStatus> {
-  const active = ctx.keys.activeKeyId();
-  const byKek: Record<string, number> = {};
-  let pending = 0;
-  for (const row of await countByKek(ctx.db)) {
-    byKek[row.kekId] = (byKek[row.kekId] ?? 0) + row.keys;
-    if (row.kekId !== active) pending += row.keys;
-  }
-  return { activeKekId: active, byKek, pending };
+  return rewrapStatusOf(ctx.keys.activeKeyId(), await countByKek(ctx.db));
 }
 
 async function countByKek(db: Executor): Promise<Array<{ kekId: string; keys: number }>> {

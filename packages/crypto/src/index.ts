@@ -30,4 +30,5 @@ export {
   RewrapTally,
   rewrapInBatches,
   rewrapOptionsSchema,
+  rewrapStatusOf,
 } from "./rewrap";

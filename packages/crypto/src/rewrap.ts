@@ -32,6 +32,24 @@ export interface Rewrappable {
   rewrapStatus(): Promise<RewrapStatus>;
 }
 
+/**
+ * A status from per-KEK counts (one table's `GROUP BY kek_id`, or several tables' concatenated; null ids, keys wrapped
+ * by nothing, are skipped).
+ */
+export function rewrapStatusOf(
+  activeKekId: string,
+  counts: ReadonlyArray<{ kekId: string | null; keys: number | string | bigint }>,
+): RewrapStatus {
+  const byKek: Record<string, number> = {};
+  let pending = 0;
+  for (const { kekId, keys } of counts) {
+    if (kekId === null) continue;
+    byKek[kekId] = (byKek[kekId] ?? 0) + Number(keys);
+    if (kekId !== activeKekId) pending += Number(keys);
+  }
+  return { activeKekId, byKek, pending };
+}
+
 export const DEFAULT_REWRAP_BATCH = 100;
 
 /** Validates {@link RewrapOptions} (`onProgress` is passed through as given). */

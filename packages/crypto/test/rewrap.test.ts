@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type RewrapBatch, type RewrapProgress, RewrapTally, rewrapInBatches, rewrapOptionsSchema } from "../src/index";
+import {
+  type RewrapBatch,
+  type RewrapProgress,
+  RewrapTally,
+  rewrapInBatches,
+  rewrapOptionsSchema,
+  rewrapStatusOf,
+} from "../src/index";
 
 /** A table of rows in id order, some locked by someone else; a batch takes unlocked pending rows after the cursor. */
 function table(ids: number[], locked: Set<number>) {
@@ -95,5 +102,16 @@ describe("rewrapOptionsSchema", () => {
     expect(rewrapOptionsSchema.safeParse({ batchSize: 0 }).success).toBe(false);
     expect(rewrapOptionsSchema.safeParse({ batchSize: 10_001 }).success).toBe(false);
     expect(rewrapOptionsSchema.safeParse({ batchSize: 5, extra: true }).success).toBe(false);
+  });
+
+  it("rewrapStatusOf adds the counts of several tables per KEK, skips keys wrapped by nothing, and counts what is off the active KEK", () => {
+    const status = rewrapStatusOf("kek_new", [
+      { kekId: "kek_old", keys: 2 },
+      { kekId: "kek_new", keys: "3" },
+      { kekId: null, keys: 7 },
+      { kekId: "kek_old", keys: 4n },
+    ]);
+    expect(status).toEqual({ activeKekId: "kek_new", byKek: { kek_old: 6, kek_new: 3 }, pending: 6 });
+    expect(rewrapStatusOf("kek_new", [])).toEqual({ activeKekId: "kek_new", byKek: {}, pending: 0 });
   });
 });

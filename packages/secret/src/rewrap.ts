@@ -5,6 +5,7 @@ import {
   RewrapTally,
   rewrapInBatches,
   rewrapKey,
+  rewrapStatusOf,
 } from "@vault/crypto";
 import { type Executor, secrets, secretVersions, withTransaction } from "@vault/store";
 import { and, asc, count, eq, gt, isNotNull, ne, type SQL, sql } from "drizzle-orm";
@@ -83,18 +84,11 @@ async function rewrapBatch(
 export async function rewrapStatus(ctx: SecretContext): Promise<RewrapStatus> {
   const active = ctx.keys.activeKeyId();
   const rows = await ctx.db
-    .select({ kekId: secretVersions.kekId, versions: count() })
+    .select({ kekId: secretVersions.kekId, keys: count() })
     .from(secretVersions)
     .where(isNotNull(secretVersions.kekId))
     .groupBy(secretVersions.kekId);
-  const byKek: Record<string, number> = {};
-  let pending = 0;
-  for (const row of rows) {
-    if (row.kekId === null) continue;
-    byKek[row.kekId] = Number(row.versions);
-    if (row.kekId !== active) pending += Number(row.versions);
-  }
-  return { activeKekId: active, byKek, pending };
+  return rewrapStatusOf(active, rows);
 }
 
 async function pendingRewrap(ctx: SecretContext, active: string): Promise<number> {

@@ -5,6 +5,7 @@ import {
   RewrapTally,
   rewrapInBatches,
   rewrapKey,
+  rewrapStatusOf,
 } from "@vault/crypto";
 import { type Executor, tokenApps, tokens, withTransaction } from "@vault/store";
 import { and, asc, count, gt, isNotNull, isNull, ne, type SQL, sql } from "drizzle-orm";
@@ -28,8 +29,7 @@ export async function rewrapAll(
   return rewrapInBatches<Cursor>({
     batchSize,
     batch: (after) => withTransaction(ctx.db, (tx) => rewrapBatch(ctx, tx, active, batchSize, after ?? {})),
-    pending: async () =>
-      (await countByKek(ctx.db)).filter((row) => row.kekId !== active).reduce((n, row) => n + row.keys, 0),
+    pending: async () => rewrapStatusOf(active, await countByKek(ctx.db)).pending,
     onProgress,
   });
 }
@@ -121,14 +121,7 @@ async function rewrapBatch(
 
 /** How many app keys and record DEKs each KEK wraps, and how many still need `rewrapAll`. */
 export async function rewrapStatus(ctx: TokenContext): Promise<RewrapStatus> {
-  const active = ctx.keys.activeKeyId();
-  const byKek: Record<string, number> = {};
-  let pending = 0;
-  for (const row of await countByKek(ctx.db)) {
-    byKek[row.kekId] = (byKek[row.kekId] ?? 0) + row.keys;
-    if (row.kekId !== active) pending += row.keys;
-  }
-  return { activeKekId: active, byKek, pending };
+  return rewrapStatusOf(ctx.keys.activeKeyId(), await countByKek(ctx.db));
 }
 
 async function countByKek(db: Executor): Promise<Array<{ kekId: string; keys: number }>> {

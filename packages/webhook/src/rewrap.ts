@@ -5,6 +5,7 @@ import {
   RewrapTally,
   rewrapInBatches,
   rewrapKey,
+  rewrapStatusOf,
 } from "@vault/crypto";
 import { type Executor, webhookEndpoints, withTransaction } from "@vault/store";
 import { and, asc, count, gt, ne, type SQL, sql } from "drizzle-orm";
@@ -85,14 +86,8 @@ async function rewrapBatch(
 export async function rewrapStatus(ctx: WebhookContext): Promise<RewrapStatus> {
   const active = ctx.keys.activeKeyId();
   const rows = await ctx.db
-    .select({ kekId: webhookEndpoints.secretsKekId, endpoints: count() })
+    .select({ kekId: webhookEndpoints.secretsKekId, keys: count() })
     .from(webhookEndpoints)
     .groupBy(webhookEndpoints.secretsKekId);
-  const byKek: Record<string, number> = {};
-  let pending = 0;
-  for (const row of rows) {
-    byKek[row.kekId] = Number(row.endpoints);
-    if (row.kekId !== active) pending += Number(row.endpoints);
-  }
-  return { activeKekId: active, byKek, pending };
+  return rewrapStatusOf(active, rows);
 }
