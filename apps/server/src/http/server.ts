@@ -21,7 +21,7 @@ import { useOpenApi } from "./openapi";
 import { type RouteDef, registerRoute } from "./route";
 import { allRoutes } from "./routes/index";
 import { StreamHub, type StreamHubOptions } from "./stream/hub";
-import { StreamKeyWatch, type StreamKeyWatchOptions } from "./stream-keys";
+import { StreamKeyWatch, type StreamKeyWatchOptions } from "./stream/key-watch";
 import { type UiOption, useAdminUi } from "./ui";
 
 declare module "fastify" {

@@ -9,7 +9,8 @@ import { STREAM_TOPICS, type StreamPosition, type StreamTopic } from "./event-id
 /** Starts a repeating task; returns the function that stops it. Tests pass one they drive by hand. */
 export type Every = (ms: number, task: () => void) => () => void;
 
-const realEvery: Every = (ms, task) => {
+/** The real timer behind an {@link Every}: unref'd, so it never keeps the process alive. */
+export const realEvery: Every = (ms, task) => {
   const timer = setInterval(task, ms);
   timer.unref();
   return () => clearInterval(timer);

@@ -2,8 +2,8 @@ import type { ServerResponse } from "node:http";
 import { apiKeys } from "@vault/store";
 import { and, inArray, isNotNull } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import type { Vault } from "../vault";
-import type { Every } from "./stream/hub";
+import type { Vault } from "../../vault";
+import { type Every, realEvery } from "./hub";
 
 export interface StreamKeyWatchOptions {
   /** How often the keys behind open streams are looked up for a revocation made elsewhere (default 5000 ms). */
@@ -14,12 +14,6 @@ export interface StreamKeyWatchOptions {
 
 /** Keys per lookup: one query for every open stream's key, in bounded pieces. */
 const IDS_PER_QUERY = 1000;
-
-const realEvery: Every = (ms, task) => {
-  const timer = setInterval(task, ms);
-  timer.unref();
-  return () => clearInterval(timer);
-};
 
 /**
  * The API key behind each open event stream, so that a revoked key stops reading: a stream is authenticated once,
